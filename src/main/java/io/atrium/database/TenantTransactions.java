@@ -1,0 +1,87 @@
+package io.atrium.database;
+
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work in a transaction that row-level security confines to a {@link Scope}. The scope is
+ * set with {@code set_config(..., true)}, so it ends with the transaction and never leaks to
+ * the next user of a pooled connection. Work that skips this sees no tenant rows at all.
+ */
+@Component
+public class TenantTransactions {
+
+	private final TransactionTemplate writes;
+	private final TransactionTemplate reads;
+	private final JdbcClient jdbc;
+
+	TenantTransactions(PlatformTransactionManager transactions, JdbcClient jdbc) {
+		this.writes = new TransactionTemplate(transactions);
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
+		this.jdbc = jdbc;
+	}
+
+	public <T> T write(Scope scope, Supplier<T> work) {
+		return writes.execute(status -> inScope(scope, work));
+	}
+
+	public void run(Scope scope, Runnable work) {
+		write(scope, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	public <T> T read(Scope scope, Supplier<T> work) {
+		return reads.execute(status -> inScope(scope, work));
+	}
+
+	private <T> T inScope(Scope scope, Supplier<T> work) {
+		var previous = (Scope) TransactionSynchronizationManager.getResource(this);
+		if (scope.equals(previous)) {
+			return work.get();
+		}
+		apply(scope);
+		if (previous == null) {
+			TransactionSynchronizationManager.bindResource(this, scope);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(TenantTransactions.this);
+				}
+			});
+			return work.get();
+		}
+		// a nested scope inside a running transaction: restore the outer one afterwards
+		TransactionSynchronizationManager.unbindResource(this);
+		TransactionSynchronizationManager.bindResource(this, scope);
+		try {
+			return work.get();
+		}
+		finally {
+			apply(previous);
+			TransactionSynchronizationManager.unbindResource(this);
+			TransactionSynchronizationManager.bindResource(this, previous);
+		}
+	}
+
+	private void apply(Scope scope) {
+		jdbc.sql("""
+				select set_config('atrium.user_id', :user, true), set_config('atrium.org_id', :org, true),
+				       set_config('atrium.site_ids', :sites, true), set_config('atrium.platform', :platform, true)
+				""")
+			.param("user", scope.userId() == null ? "" : scope.userId().toString())
+			.param("org", scope.organisationId() == null ? "" : scope.organisationId().toString())
+			.param("sites", scope.siteSetting())
+			.param("platform", scope.platform() ? "on" : "off")
+			.query((rs, n) -> 1)
+			.single();
+	}
+}

@@ -1,0 +1,89 @@
+package io.atrium.identity;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import io.atrium.api.ApiProperties;
+import io.atrium.api.ProblemWriter;
+
+/**
+ * Stateless bearer-token security for the API, problem+json for 401 and 403, and the security
+ * headers every response carries.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Paths anyone may call. */
+	static final String[] PUBLIC = { "/api/v1/auth/login", "/api/v1/auth/login/mfa", "/api/v1/auth/refresh",
+			"/api/v1/auth/password/reset", "/api/v1/auth/password/reset/confirm", "/.well-known/jwks.json",
+			"/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**", "/swagger-ui/**",
+			"/health", "/ready", "/error" };
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frames -> frames.deny()))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
+				.requestMatchers("/api/**", "/ofrep/**").authenticated()
+				.anyRequest().permitAll())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
+				.authenticationEntryPoint((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "Unauthorized", "Sign in and send the access token as 'Authorization: Bearer <token>'."))
+				.accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+						"Forbidden", "You may not do this.")))
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "Unauthorized", "Sign in and send the access token as 'Authorization: Bearer <token>'."))
+				.accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+						"Forbidden", "You may not do this.")))
+			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties) {
+		var decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey()).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
+		return decoder;
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(ApiProperties properties) {
+		var source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsOrigins().isEmpty()) {
+			var cors = new CorsConfiguration();
+			cors.setAllowedOrigins(properties.corsOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+			cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"));
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
+	}
+}

@@ -1,0 +1,199 @@
+package io.atrium.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.atrium.api.ApiException;
+import io.atrium.api.RequestMetadata;
+import io.atrium.database.Scope;
+import io.atrium.database.TenantTransactions;
+import io.atrium.identity.IdentityEvents.RefreshTokenReused;
+import io.atrium.identity.IdentityEvents.SignInFailed;
+import io.atrium.identity.IdentityEvents.UserLockedOut;
+import io.atrium.identity.IdentityEvents.UserSignedIn;
+import io.atrium.identity.IdentityEvents.UserSignedOut;
+
+/**
+ * Signing in with email and password (then a second factor where enrolled), refreshing and
+ * signing out. Every failure answers the same way, so no answer tells whether an email exists.
+ */
+@Service
+public class SignIn {
+
+	static final String BAD_CREDENTIALS = "The email or password is incorrect, or the account is temporarily locked. "
+			+ "Try again later or reset your password.";
+
+	private final TenantTransactions transactions;
+	private final Users users;
+	private final Passwords passwords;
+	private final Sessions sessions;
+	private final AccessTokens tokens;
+	private final AddressThrottle throttle;
+	private final RequestMetadata request;
+	private final ApplicationEventPublisher events;
+	private final IdentityProperties properties;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	SignIn(TenantTransactions transactions, Users users, Passwords passwords, Sessions sessions, AccessTokens tokens,
+			AddressThrottle throttle, RequestMetadata request, ApplicationEventPublisher events,
+			IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+		this.transactions = transactions;
+		this.users = users;
+		this.passwords = passwords;
+		this.sessions = sessions;
+		this.tokens = tokens;
+		this.throttle = throttle;
+		this.request = request;
+		this.events = events;
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** What a sign-in step answers: tokens, or the need for a second factor. */
+	public sealed interface Outcome permits SignedIn, SecondFactorRequired {
+	}
+
+	public record SignedIn(String accessToken, String tokenType, long expiresIn, String refreshToken,
+			boolean passwordChangeRequired) implements Outcome {
+	}
+
+	/** Sign-in needs a TOTP or recovery code, sent with {@code mfaToken} to {@code /auth/login/mfa}. */
+	public record SecondFactorRequired(boolean mfaRequired, String mfaToken, long expiresIn) implements Outcome {
+
+		SecondFactorRequired(String mfaToken, long expiresIn) {
+			this(true, mfaToken, expiresIn);
+		}
+	}
+
+	public Outcome withPassword(String email, String password) {
+		var address = request.clientAddress().orElse(null);
+		var wait = throttle.waitSeconds(address);
+		if (wait > 0) {
+			throw ApiException.tooManyRequests("Too many failed sign-ins from your address. Try again in " + wait + " seconds.", wait);
+		}
+		var result = transactions.write(Scope.anonymous(), () -> attempt(email, password));
+		if (result == null) {
+			throttle.failed(address);
+			throw ApiException.unauthorized("bad-credentials", BAD_CREDENTIALS);
+		}
+		return result;
+	}
+
+	private Outcome attempt(String email, String password) {
+		var now = clock.instant();
+		var found = users.byEmail(email == null ? "" : email.strip());
+		if (found.isEmpty()) {
+			passwords.matches(password, null);
+			events.publishEvent(new SignInFailed(null, email, "unknown email"));
+			return null;
+		}
+		var user = users.byIdForUpdate(found.get().id()).orElseThrow();
+		if (user.lockedAt(now)) {
+			events.publishEvent(new SignInFailed(user.id(), user.email(), "locked"));
+			return null;
+		}
+		if (!passwords.matches(password, user.passwordHash())) {
+			recordFailure(user, now);
+			return null;
+		}
+		if (user.status() != UserAccount.Status.ACTIVE) {
+			events.publishEvent(new SignInFailed(user.id(), user.email(), "disabled"));
+			return null;
+		}
+		users.clearFailures(user.id(), now);
+		if (user.mfaEnabled()) {
+			var challenge = Tokens.generate();
+			jdbc.sql("insert into mfa_challenges (token_hash, user_id, expires_at) values (?, ?, ?)")
+				.params(Tokens.hash(challenge), user.id(), Users.at(now.plus(properties.mfaChallengeTtl()))).update();
+			return new SecondFactorRequired(challenge, properties.mfaChallengeTtl().toSeconds());
+		}
+		return open(user, false);
+	}
+
+	private void recordFailure(Users.StoredUser user, Instant now) {
+		var windowOpen = user.firstFailureAt() != null
+				&& user.firstFailureAt().plus(properties.lockoutWindow()).isAfter(now);
+		var failures = windowOpen ? user.failedSignIns() + 1 : 1;
+		var first = windowOpen ? user.firstFailureAt() : now;
+		events.publishEvent(new SignInFailed(user.id(), user.email(), "wrong password"));
+		if (failures >= properties.lockoutThreshold()) {
+			var lockouts = user.lockouts() + 1;
+			var until = now.plus(lockoutDuration(lockouts));
+			users.recordFailure(user.id(), 0, null, lockouts, until, now);
+			events.publishEvent(new UserLockedOut(user.id(), until));
+		}
+		else {
+			users.recordFailure(user.id(), failures, first, user.lockouts(), user.lockedUntil(), now);
+		}
+	}
+
+	/** The n-th lockout lasts the base duration doubled n-1 times, capped at the maximum. */
+	Duration lockoutDuration(int lockouts) {
+		var duration = properties.lockoutDuration();
+		for (int i = 1; i < lockouts && duration.compareTo(properties.lockoutMaxDuration()) < 0; i++) {
+			duration = duration.multipliedBy(2);
+		}
+		return duration.compareTo(properties.lockoutMaxDuration()) > 0 ? properties.lockoutMaxDuration() : duration;
+	}
+
+	/** Opens a session for a user who has proven who they are. Runs inside a transaction. */
+	SignedIn open(Users.StoredUser user, boolean mfa) {
+		var sessionId = sessions.open(user.id(), mfa, request.clientAddress().orElse(null), request.userAgent().orElse(null));
+		var refresh = sessions.issueRefreshToken(sessionId);
+		var access = tokens.issue(user.id(), sessionId, mfa, user.passwordChangeRequired());
+		events.publishEvent(new UserSignedIn(user.id(), sessionId, mfa));
+		return new SignedIn(access.token(), "Bearer", access.expiresInSeconds(), refresh, user.passwordChangeRequired());
+	}
+
+	/**
+	 * Rotates a refresh token. An already-used token presented again after the grace period
+	 * means it was stolen or replayed: the whole session is revoked.
+	 */
+	public SignedIn refresh(String refreshToken) {
+		var outcome = transactions.write(Scope.anonymous(), () -> {
+			var now = clock.instant();
+			var stored = sessions.refreshToken(refreshToken == null ? "" : refreshToken).orElse(null);
+			if (stored == null || stored.revokedAt() != null || !stored.expiresAt().isAfter(now)) {
+				return (Object) "invalid";
+			}
+			if (stored.usedAt() != null
+					&& stored.usedAt().plus(properties.refreshReuseGrace()).isBefore(now)) {
+				sessions.revoke(stored.sessionId(), "refresh token reused");
+				events.publishEvent(new RefreshTokenReused(stored.userId(), stored.sessionId()));
+				return "reused";
+			}
+			var user = users.byId(stored.userId()).orElseThrow();
+			if (user.status() != UserAccount.Status.ACTIVE) {
+				return "invalid";
+			}
+			var next = sessions.issueRefreshToken(stored.sessionId());
+			sessions.markUsed(stored.hash(), next);
+			sessions.touch(stored.sessionId());
+			var access = tokens.issue(user.id(), stored.sessionId(), stored.mfa(), user.passwordChangeRequired());
+			return new SignedIn(access.token(), "Bearer", access.expiresInSeconds(), next, user.passwordChangeRequired());
+		});
+		return switch (outcome) {
+			case SignedIn signedIn -> signedIn;
+			case String s when s.equals("reused") -> throw new ApiException(HttpStatus.UNAUTHORIZED, "refresh-token-reused",
+					"Unauthorized", "This refresh token was already used, so the session has been ended for safety. Sign in again.", null);
+			default -> throw ApiException.unauthorized("invalid-refresh-token",
+					"The refresh token is invalid or expired. Sign in again.");
+		};
+	}
+
+	public void signOut(UUID userId, UUID sessionId) {
+		transactions.run(Scope.user(userId), () -> {
+			sessions.revoke(sessionId, "signed out");
+			events.publishEvent(new UserSignedOut(userId, sessionId));
+		});
+	}
+}
