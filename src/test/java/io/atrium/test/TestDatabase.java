@@ -67,6 +67,12 @@ public final class TestDatabase {
 			.start();
 		// stop PostgreSQL only after the Spring contexts have closed, or their shutdown waits on a dead server
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				Thread.sleep(200); // shutdown hooks start together; let Spring's show up first
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 			Thread.getAllStackTraces().keySet().stream()
 				.filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
 				.forEach(thread -> {

@@ -1,0 +1,40 @@
+package io.atrium.access;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.atrium.audit.AuditableEvent;
+
+/** Changes to who may do what. */
+public final class AccessEvents {
+
+	private AccessEvents() {
+	}
+
+	public record MemberAdded(UUID organisationId, UUID userId, OrganisationRole role) implements AuditableEvent {
+		public String action() { return "member.added"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+		public Map<String, Change> changes() { return Map.of("role", new Change(null, role.name())); }
+	}
+
+	public record MemberRoleChanged(UUID organisationId, UUID userId, Map<String, Change> changes) implements AuditableEvent {
+		public String action() { return "member.role_changed"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+	}
+
+	public record MemberDeactivated(UUID organisationId, UUID userId) implements AuditableEvent {
+		public String action() { return "member.deactivated"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+		public Map<String, Change> changes() { return Map.of("status", new Change("ACTIVE", "DEACTIVATED")); }
+	}
+
+	public record MemberReactivated(UUID organisationId, UUID userId) implements AuditableEvent {
+		public String action() { return "member.reactivated"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+		public Map<String, Change> changes() { return Map.of("status", new Change("DEACTIVATED", "ACTIVE")); }
+	}
+}
