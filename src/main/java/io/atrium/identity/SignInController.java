@@ -34,9 +34,11 @@ class SignInController {
 	private final Sessions sessions;
 	private final TenantTransactions transactions;
 	private final SigningKeys keys;
+	private final PasswordResets resets;
 
 	SignInController(SignIn signIn, PasswordChanges passwordChanges, Sessions sessions, TenantTransactions transactions,
-			SigningKeys keys) {
+			SigningKeys keys, PasswordResets resets) {
+		this.resets = resets;
 		this.signIn = signIn;
 		this.passwordChanges = passwordChanges;
 		this.sessions = sessions;
@@ -78,6 +80,26 @@ class SignInController {
 		var who = Authentication.of(jwt);
 		return passwordChanges.change(who.userId(), who.sessionId(), who.mfa(), change.currentPassword(),
 				change.newPassword());
+	}
+
+	record ResetRequest(@NotBlank @Size(max = 320) String email) {
+	}
+
+	record ResetConfirmation(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1024) String newPassword) {
+	}
+
+	@PostMapping("/api/v1/auth/password/reset")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Email a password reset link; answers 202 whether or not the email has an account")
+	void requestReset(@Valid @RequestBody ResetRequest request) {
+		resets.request(request.email());
+	}
+
+	@PostMapping("/api/v1/auth/password/reset/confirm")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Set a new password with the token from a reset or invitation email; ends all sessions")
+	void confirmReset(@Valid @RequestBody ResetConfirmation confirmation) {
+		resets.confirm(confirmation.token(), confirmation.newPassword());
 	}
 
 	@GetMapping("/api/v1/auth/sessions")

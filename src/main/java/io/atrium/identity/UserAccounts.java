@@ -77,6 +77,16 @@ public class UserAccounts {
 			.collect(Collectors.toMap(UserAccount::id, Function.identity()));
 	}
 
+	/** The user's own settings (e.g. the last site they chose), as a JSON object. */
+	public String preferences(UUID id) {
+		return users.byId(id).map(Users.StoredUser::preferences).orElse("{}");
+	}
+
+	/** Replaces the user's settings with this JSON object. */
+	public void savePreferences(UUID id, String preferencesJson) {
+		users.savePreferences(id, preferencesJson, clock.instant());
+	}
+
 	/** Lifts a lockout before it runs out. */
 	public void unlock(UUID id) {
 		users.unlock(id, clock.instant());

@@ -75,6 +75,11 @@ class Users {
 				""").params(at(now), id).update();
 	}
 
+	void savePreferences(UUID id, String preferencesJson, Instant now) {
+		jdbc.sql("update users set preferences = cast(? as jsonb), updated_at = ? where id = ?")
+			.params(preferencesJson, at(now), id).update();
+	}
+
 	void setStatus(UUID id, UserAccount.Status status, Instant now) {
 		jdbc.sql("update users set status = ?, updated_at = ? where id = ?").params(status.name(), at(now), id).update();
 	}
