@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.atrium.api.ApiException;
+import io.atrium.api.Like;
 import io.atrium.api.PageOf;
 import io.atrium.api.PageQuery;
 import io.atrium.audit.AuditableEvent.Change;
@@ -122,7 +123,7 @@ public class Organisations {
 			var params = new ArrayList<Object>();
 			if (q != null && !q.isBlank()) {
 				where.append(" and (name ilike ? or slug ilike ?)");
-				var like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+				var like = Like.containing(q);
 				params.add(like);
 				params.add(like);
 			}

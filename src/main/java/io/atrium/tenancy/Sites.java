@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.atrium.api.ApiException;
+import io.atrium.api.Like;
 import io.atrium.api.PageOf;
 import io.atrium.api.PageQuery;
 import io.atrium.audit.AuditableEvent.Change;
@@ -102,7 +103,7 @@ public class Sites {
 			params.add(scope.organisationId());
 			if (q != null && !q.isBlank()) {
 				where.append(" and (name ilike ? or description ilike ?)");
-				var like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+				var like = Like.containing(q);
 				params.add(like);
 				params.add(like);
 			}
