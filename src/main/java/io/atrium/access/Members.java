@@ -92,30 +92,27 @@ class Members {
 	/** Changes the organisation role and/or replaces the site roles; null leaves either as it is. */
 	MemberView change(Caller caller, Scope scope, UUID organisationId, UUID userId, OrganisationRole role,
 			Map<UUID, SiteRole> sites) {
-		return transactions.write(scope, () -> {
-			var current = memberships.get(scope, organisationId, userId).orElseThrow(() -> ApiException.notFound("member"));
-			onlyOwnersMayChangeOwners(caller, organisationId, current.role());
-			onlyOwnersMayGrantOwner(caller, organisationId, role);
-			memberships.changeRoles(scope, organisationId, userId, role, sites);
-			return view(organisationId, userId);
-		});
+		onlyOwnersMayGrantOwner(caller, organisationId, role);
+		return changeMember(caller, scope, organisationId, userId,
+				() -> memberships.changeRoles(scope, organisationId, userId, role, sites));
 	}
 
 	/** Ends the membership for now; the member's tokens stop working in this organisation at once. */
 	MemberView deactivate(Caller caller, Scope scope, UUID organisationId, UUID userId) {
-		return transactions.write(scope, () -> {
-			var current = memberships.get(scope, organisationId, userId).orElseThrow(() -> ApiException.notFound("member"));
-			onlyOwnersMayChangeOwners(caller, organisationId, current.role());
-			memberships.deactivate(scope, organisationId, userId);
-			return view(organisationId, userId);
-		});
+		return changeMember(caller, scope, organisationId, userId,
+				() -> memberships.deactivate(scope, organisationId, userId));
 	}
 
 	MemberView reactivate(Caller caller, Scope scope, UUID organisationId, UUID userId) {
+		return changeMember(caller, scope, organisationId, userId,
+				() -> memberships.reactivate(scope, organisationId, userId));
+	}
+
+	private MemberView changeMember(Caller caller, Scope scope, UUID organisationId, UUID userId, Runnable change) {
 		return transactions.write(scope, () -> {
 			var current = memberships.get(scope, organisationId, userId).orElseThrow(() -> ApiException.notFound("member"));
 			onlyOwnersMayChangeOwners(caller, organisationId, current.role());
-			memberships.reactivate(scope, organisationId, userId);
+			change.run();
 			return view(organisationId, userId);
 		});
 	}
