@@ -37,4 +37,28 @@ public final class AccessEvents {
 		public String entityId() { return userId.toString(); }
 		public Map<String, Change> changes() { return Map.of("status", new Change("DEACTIVATED", "ACTIVE")); }
 	}
+
+	/**
+	 * A member was invited by email to an organisation. {@code accountCreated} tells whether the
+	 * user is new (and so must first choose a password) or already had an account.
+	 */
+	public record MemberInvited(UUID organisationId, UUID userId, boolean accountCreated) implements AuditableEvent {
+		public String action() { return "member.invited"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+		public Map<String, Object> details() { return Map.of("accountCreated", accountCreated); }
+	}
+
+	/** An organisation's admin lifted a member's sign-in lockout. */
+	public record MemberUnlocked(UUID organisationId, UUID userId) implements AuditableEvent {
+		public String action() { return "member.unlocked"; }
+		public String entityType() { return "member"; }
+		public String entityId() { return userId.toString(); }
+	}
+
+	public record SecurityPolicyChanged(UUID organisationId, Map<String, Change> changes) implements AuditableEvent {
+		public String action() { return "organisation.security_policy_changed"; }
+		public String entityType() { return "organisation"; }
+		public String entityId() { return organisationId.toString(); }
+	}
 }

@@ -153,9 +153,13 @@ public class Memberships {
 		}
 	}
 
+	/**
+	 * Locks the active owners' rows while counting them, so two owners stepping down at the same
+	 * time cannot both see the other one still there.
+	 */
 	private long countOwners(UUID organisationId) {
-		return jdbc.sql("select count(*) from organisation_members where organisation_id = ? and role = 'OWNER' and status = 'ACTIVE'")
-			.param(organisationId).query(Long.class).single();
+		return jdbc.sql("select user_id from organisation_members where organisation_id = ? and role = 'OWNER' and status = 'ACTIVE' for update")
+			.param(organisationId).query(UUID.class).list().size();
 	}
 
 	private static Map<String, Object> siteChangeView(Map<UUID, SiteRole> sites) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,6 +95,12 @@ public class Sites {
 
 	public Optional<Site> get(Scope scope, UUID id) {
 		return transactions.read(scope, () -> find(id));
+	}
+
+	/** Every site of the scope's organisation that the scope may see, by name; for overviews, not for paging. */
+	public List<Site> visible(Scope scope) {
+		return transactions.read(scope, () -> jdbc.sql("select * from sites where organisation_id = ? order by lower(name), id")
+			.param(scope.organisationId()).query(Sites::map).list());
 	}
 
 	PageOf<Site> list(Scope scope, PageQuery page, String q, Boolean active) {
