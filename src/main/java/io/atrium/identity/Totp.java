@@ -105,7 +105,8 @@ class Totp {
 	}
 
 	private QrData data(String secret, String account, String issuer) {
-		return new QrData.Builder().label(account).secret(secret).issuer(issuer).algorithm(HashingAlgorithm.SHA1)
+		// "Issuer:account" as the Key URI Format recommends, so apps group and name the entry
+		return new QrData.Builder().label(issuer + ":" + account).secret(secret).issuer(issuer).algorithm(HashingAlgorithm.SHA1)
 			.digits(digits).period(PERIOD_SECONDS).build();
 	}
 }
