@@ -94,6 +94,8 @@ public class SignIn {
 		}
 		var user = users.byIdForUpdate(found.get().id()).orElseThrow();
 		if (user.lockedAt(now)) {
+			// verified and ignored, so a locked account answers as slowly as a wrong password
+			passwords.matches(password, user.passwordHash());
 			events.publishEvent(new SignInFailed(user.id(), user.email(), "locked"));
 			return null;
 		}

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.atrium.api.ApiException;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.swagger.v3.oas.annotations.Operation;

@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
-import io.atrium.test.MutableClock;
 
 /**
  * One client address may fail only so many sign-ins, and ask for only so many reset emails,
@@ -24,26 +19,7 @@ import io.atrium.test.MutableClock;
 @IdentityTest
 @TestPropertySource(properties = { "atrium.identity.address-failure-limit=3",
 		"atrium.identity.password-reset-address-limit=4", "atrium.identity.password-reset-email-limit=100" })
-class AddressLimitsTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	MutableClock clock;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
+class AddressLimitsTest extends IdentityJourney {
 
 	@Test
 	void anAddressWithTooManyFailedSignInsMustWait() {

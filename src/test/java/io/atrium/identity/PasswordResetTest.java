@@ -7,60 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.atrium.database.Scope;
-import io.atrium.database.TenantTransactions;
 import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
-import io.atrium.test.MutableClock;
 import jakarta.mail.MessagingException;
 
 /** Setting a password through a link sent by email: a forgotten one, or an invited member's first. */
 @IdentityTest
-class PasswordResetTest {
+class PasswordResetTest extends IdentityJourney {
 
 	private static final String NEW_PASSWORD = "a fresh passphrase from the link";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	GreenMail mail;
 
 	@Autowired
 	PasswordResets resets;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TenantTransactions transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
 
 	@Test
 	void aResetLinkByEmailSetsANewPassword() throws MessagingException {
@@ -77,7 +44,7 @@ class PasswordResetTest {
 		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
 		assertThat(login(api, user.email(), NEW_PASSWORD).status()).isEqualTo(200);
 		assertThat(login(api, user.email(), user.password()).status()).isEqualTo(401);
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id()))
+		assertThat(auditActions(user.id()))
 			.contains("auth.password_reset_requested", "auth.password_changed");
 	}
 

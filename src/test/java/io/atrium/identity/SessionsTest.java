@@ -7,41 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
-import io.atrium.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /** Sessions, their rotating refresh tokens, signing out and ending a session from the list. */
 @IdentityTest
-class SessionsTest {
+class SessionsTest extends IdentityJourney {
 
 	/** Any endpoint that resolves a Caller checks that the session is still active. */
 	private static final String CALLER_ENDPOINT = "/api/v1/organisations";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	MutableClock clock;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
 
 	@Test
 	void refreshingRotatesTheRefreshTokenAndIssuesWorkingTokens() {

@@ -6,51 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.database.Scope;
-import io.atrium.database.TenantTransactions;
-import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
-import io.atrium.test.MutableClock;
 
 /** Failed sign-ins lock an account for a while, and no answer tells whether an email has an account. */
 @IdentityTest
-class SignInLockoutTest {
+class SignInLockoutTest extends IdentityJourney {
 
 	private static final String WRONG = "not the password at all";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TenantTransactions transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
 
 	@Test
 	void locksAccountAfterFiveFailuresWithinFifteenMinutes() {
@@ -67,7 +32,7 @@ class SignInLockoutTest {
 		var withRightPassword = login(api, user.email(), user.password());
 		assertThat(withRightPassword.status()).isEqualTo(401);
 		assertThat(problemType(withRightPassword)).isEqualTo("bad-credentials");
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.locked_out");
+		assertThat(auditActions(user.id())).contains("auth.locked_out");
 	}
 
 	@Test
@@ -138,7 +103,7 @@ class SignInLockoutTest {
 
 		assertThat(lockedUntil(user)).isNull();
 		assertThat(login(api, user.email(), user.password()).status()).isEqualTo(200);
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.locked_out", "auth.unlocked");
+		assertThat(auditActions(user.id())).contains("auth.locked_out", "auth.unlocked");
 	}
 
 	private void lockOut(Fixtures.User user) {
@@ -149,6 +114,6 @@ class SignInLockoutTest {
 	}
 
 	private java.time.Instant lockedUntil(Fixtures.User user) {
-		return transactions.read(Scope.anonymous(), () -> accounts.find(user.id()).orElseThrow().lockedUntil());
+		return account(user.id()).lockedUntil();
 	}
 }

@@ -2,19 +2,13 @@ package io.atrium.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.atrium.database.Scope;
-import io.atrium.database.TenantTransactions;
 import io.atrium.test.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Small steps identity journeys share: signing in over HTTP, reading tokens and the audit trail. */
+/** Small steps identity journeys share: signing in over HTTP and reading what comes back. */
 final class SignInSteps {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,12 +41,5 @@ final class SignInSteps {
 	static String problemType(Api.Response response) {
 		var type = response.json().path("type").asString();
 		return type.substring(type.lastIndexOf('/') + 1);
-	}
-
-	/** The audit trail's actions about this user (as the changed entity), oldest first. */
-	static List<String> auditActions(TenantTransactions transactions, JdbcClient jdbc, UUID userId) {
-		return transactions.read(Scope.platform(userId), () -> jdbc
-			.sql("select action from audit_events where entity_type = 'user' and entity_id = ? order by seq")
-			.param(userId.toString()).query(String.class).list());
 	}
 }

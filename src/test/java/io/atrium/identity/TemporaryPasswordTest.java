@@ -6,43 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.atrium.database.Scope;
-import io.atrium.database.TenantTransactions;
-import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
 
 /** Changing a password: a temporary one first of all, and every new one by the password rules. */
 @IdentityTest
-class TemporaryPasswordTest {
+class TemporaryPasswordTest extends IdentityJourney {
 
 	private static final String NEW_PASSWORD = "my very own chosen passphrase";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	TenantTransactions transactions;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
 
 	@Test
 	void aTemporaryPasswordMustBeChangedBeforeAnythingElse() {

@@ -17,11 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
@@ -30,42 +26,11 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
 import io.atrium.database.Scope;
-import io.atrium.database.TenantTransactions;
-import io.atrium.test.Api;
 import io.atrium.test.Fixtures;
-import io.atrium.test.MutableClock;
 
 /** Two-factor sign-in with an authenticator app (RFC 6238 TOTP) and recovery codes. */
 @IdentityTest
-class TotpMfaTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures.Factory factory;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	TenantTransactions transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserAccounts accounts;
-
-	Fixtures fixtures;
-
-	Api api;
-
-	@BeforeEach
-	void setUp() {
-		fixtures = factory.at(port);
-		api = fixtures.anonymous();
-	}
+class TotpMfaTest extends IdentityJourney {
 
 	@Test
 	void enrolmentGivesASecretWithItsUriAndQrCode() throws Exception {
@@ -93,7 +58,7 @@ class TotpMfaTest {
 		var signedIn = login(api, user.email(), user.password());
 
 		assertThat(signedIn.json().has("accessToken")).isTrue();
-		assertThat(accounts.find(user.id()).orElseThrow().mfaEnabled()).isFalse();
+		assertThat(account(user.id()).mfaEnabled()).isFalse();
 	}
 
 	@Test
@@ -104,11 +69,11 @@ class TotpMfaTest {
 
 		assertThat(authenticator.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();
 		assertThat(storedRecoveryCodeHashes(user.id())).hasSize(10).doesNotContainAnyElementsOf(authenticator.recoveryCodes());
-		assertThat(accounts.find(user.id()).orElseThrow().mfaEnabled()).isTrue();
+		assertThat(account(user.id()).mfaEnabled()).isTrue();
 		var signedIn = login(api, user.email(), user.password()).json();
 		assertThat(signedIn.get("mfaRequired").asBoolean()).isTrue();
 		assertThat(signedIn.has("accessToken")).isFalse();
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.mfa_enabled");
+		assertThat(auditActions(user.id())).contains("auth.mfa_enabled");
 	}
 
 	@Test
@@ -122,7 +87,7 @@ class TotpMfaTest {
 
 		assertThat(confirmed.status()).isEqualTo(400);
 		assertThat(confirmed.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
-		assertThat(accounts.find(user.id()).orElseThrow().mfaEnabled()).isFalse();
+		assertThat(account(user.id()).mfaEnabled()).isFalse();
 	}
 
 	@Test
@@ -227,7 +192,7 @@ class TotpMfaTest {
 			.containsExactly("pwd", "otp");
 		assertThat(again.status()).isEqualTo(401);
 		assertThat(problemType(again)).isEqualTo("invalid-mfa-code");
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.recovery_code_used");
+		assertThat(auditActions(user.id())).contains("auth.recovery_code_used");
 		assertThat(unusedRecoveryCodes(user.id())).isEqualTo(9);
 	}
 
@@ -240,7 +205,7 @@ class TotpMfaTest {
 			assertThat(loginWithCode(api, mfaToken, "000000").status()).isEqualTo(401);
 		}
 
-		assertThat(accounts.find(user.id()).orElseThrow().lockedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+		assertThat(account(user.id()).lockedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
 		assertThat(loginWithCode(api, mfaToken, authenticator.nextCode()).status()).isEqualTo(401);
 		var withPassword = login(api, user.email(), user.password());
 		assertThat(withPassword.status()).isEqualTo(401);
@@ -272,7 +237,7 @@ class TotpMfaTest {
 		assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
 		assertThat(wrongCode.status()).isEqualTo(400);
 		assertThat(wrongCode.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
-		assertThat(accounts.find(user.id()).orElseThrow().mfaEnabled()).isTrue();
+		assertThat(account(user.id()).mfaEnabled()).isTrue();
 
 		var disabled = signedIn.send("DELETE", "/api/v1/auth/mfa/totp",
 				Map.of("password", user.password(), "code", authenticator.currentCode()));
@@ -280,7 +245,7 @@ class TotpMfaTest {
 		assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
 		assertThat(login(api, user.email(), user.password()).json().has("accessToken")).isTrue();
 		assertThat(storedRecoveryCodeHashes(user.id())).isEmpty();
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.mfa_disabled");
+		assertThat(auditActions(user.id())).contains("auth.mfa_disabled");
 	}
 
 	@Test
@@ -299,7 +264,7 @@ class TotpMfaTest {
 		assertThat(fresh).extracting(n -> n.asString()).doesNotContainAnyElementsOf(authenticator.recoveryCodes());
 		assertThat(loginWithRecoveryCode(api, mfaToken(user), authenticator.recoveryCodes().get(0)).status()).isEqualTo(401);
 		assertThat(loginWithRecoveryCode(api, mfaToken(user), fresh.get(0).asString()).status()).isEqualTo(200);
-		assertThat(SignInSteps.auditActions(transactions, jdbc, user.id())).contains("auth.recovery_codes_regenerated");
+		assertThat(auditActions(user.id())).contains("auth.recovery_codes_regenerated");
 	}
 
 	private String mfaToken(Fixtures.User user) {
