@@ -1,53 +1,38 @@
 package io.atrium.identity;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.atrium.api.ApiException;
+
 /**
- * Counts failed sign-ins per client address in fixed windows, so one address cannot try
- * passwords against many accounts. Kept in memory per node.
+ * Counts failed sign-in steps (wrong passwords and wrong second-factor codes) per client
+ * address, so one address cannot try passwords against many accounts. Kept in memory per node.
  */
 @Component
 class AddressThrottle {
 
-	private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-	private final int limit;
-	private final Duration length;
-	private final Clock clock;
+	private final FixedWindowCounter failures;
 
 	AddressThrottle(IdentityProperties properties, Clock clock) {
-		this.limit = properties.addressFailureLimit();
-		this.length = properties.lockoutWindow();
-		this.clock = clock;
+		this.failures = new FixedWindowCounter(properties.addressFailureLimit(), properties.lockoutWindow(), clock);
 	}
 
-	/** Seconds the address must wait, or 0 when it may try. */
-	long waitSeconds(String address) {
-		var window = windows.get(key(address));
-		var now = clock.instant();
-		if (window == null || !window.end().isAfter(now) || window.failures() < limit) {
-			return 0;
+	/** @throws ApiException 429 with Retry-After while the address has too many recent failures */
+	void check(String address) {
+		var wait = failures.waitSeconds(key(address));
+		if (wait > 0) {
+			throw ApiException.tooManyRequests(
+					"Too many failed sign-ins from your address. Try again in " + wait + " seconds.", wait);
 		}
-		return Math.max(1, Duration.between(now, window.end()).toSeconds());
 	}
 
 	void failed(String address) {
-		var now = clock.instant();
-		windows.compute(key(address), (k, window) -> window == null || !window.end().isAfter(now)
-				? new Window(now.plus(length), 1) : new Window(window.end(), window.failures() + 1));
-		if (windows.size() > 100_000) {
-			windows.values().removeIf(w -> !w.end().isAfter(now));
-		}
+		failures.count(key(address));
 	}
 
 	private static String key(String address) {
 		return address == null ? "unknown" : address;
-	}
-
-	private record Window(Instant end, int failures) {
 	}
 }

@@ -82,4 +82,58 @@ public final class IdentityEvents {
 			return Map.of("email", new Change(null, email), "displayName", new Change(null, displayName));
 		}
 	}
+	/** Two-factor sign-in turned on: the user confirmed an authenticator and received recovery codes. */
+	public record MfaEnabled(UUID userId) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.mfa_enabled"; }
+		public String entityType() { return "user"; }
+		public String entityId() { return userId.toString(); }
+		public UUID actorId() { return userId; }
+		public Map<String, Change> changes() { return Map.of("mfaEnabled", new Change(false, true)); }
+	}
+
+	public record MfaDisabled(UUID userId) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.mfa_disabled"; }
+		public String entityType() { return "user"; }
+		public String entityId() { return userId.toString(); }
+		public UUID actorId() { return userId; }
+		public Map<String, Change> changes() { return Map.of("mfaEnabled", new Change(true, false)); }
+	}
+
+	/** New recovery codes replaced all earlier ones. */
+	public record RecoveryCodesRegenerated(UUID userId) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.recovery_codes_regenerated"; }
+		public String entityType() { return "user"; }
+		public String entityId() { return userId.toString(); }
+		public UUID actorId() { return userId; }
+	}
+
+	/** A recovery code stood in for the authenticator at sign-in; {@code remaining} are left. */
+	public record RecoveryCodeUsed(UUID userId, int remaining) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.recovery_code_used"; }
+		public String entityType() { return "user"; }
+		public String entityId() { return userId.toString(); }
+		public UUID actorId() { return userId; }
+		public Map<String, Object> details() { return Map.of("remaining", remaining); }
+	}
+
+	/** The user ended one of their sessions from the session list. */
+	public record SessionEnded(UUID userId, UUID sessionId) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.session_ended"; }
+		public String entityType() { return "session"; }
+		public String entityId() { return sessionId.toString(); }
+		public UUID actorId() { return userId; }
+	}
+
+	/** A password reset link was emailed to an existing account. */
+	public record PasswordResetRequested(UUID userId) implements AuditableEvent {
+		public UUID organisationId() { return null; }
+		public String action() { return "auth.password_reset_requested"; }
+		public String entityType() { return "user"; }
+		public String entityId() { return userId.toString(); }
+	}
 }

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param addressFailureLimit failed sign-ins from one client address within {@code lockoutWindow} before it must wait
  * @param mfaChallengeTtl how long the MFA step of a sign-in may take
  * @param passwordResetTtl how long a password reset link works
+ * @param passwordResetEmailLimit reset requests for one email within {@code passwordResetLimitWindow}, so nobody can flood a mailbox
+ * @param passwordResetAddressLimit reset requests from one client address within {@code passwordResetLimitWindow}
+ * @param passwordResetLimitWindow the window reset requests are counted in
+ * @param totpIssuer the name authenticator apps show next to the account
  */
 @ConfigurationProperties("atrium.identity")
 public record IdentityProperties(
@@ -30,5 +34,9 @@ public record IdentityProperties(
 		@DefaultValue("24h") Duration lockoutMaxDuration,
 		@DefaultValue("50") int addressFailureLimit,
 		@DefaultValue("5m") Duration mfaChallengeTtl,
-		@DefaultValue("30m") Duration passwordResetTtl) {
+		@DefaultValue("30m") Duration passwordResetTtl,
+		@DefaultValue("3") int passwordResetEmailLimit,
+		@DefaultValue("30") int passwordResetAddressLimit,
+		@DefaultValue("1h") Duration passwordResetLimitWindow,
+		@DefaultValue("Atrium") String totpIssuer) {
 }

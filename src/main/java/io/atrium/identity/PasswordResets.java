@@ -2,6 +2,7 @@ package io.atrium.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,15 +11,19 @@ import org.springframework.stereotype.Service;
 
 import io.atrium.api.ApiException;
 import io.atrium.api.ApiProperties;
+import io.atrium.api.RequestMetadata;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.identity.IdentityEvents.PasswordChanged;
+import io.atrium.identity.IdentityEvents.PasswordResetRequested;
 import io.atrium.mail.Mailer;
 
 /**
  * Setting a password through a link sent by email: a forgotten password, or an invitation to
  * a new member. Links carry a single-use token stored only as a hash. Setting the password ends
  * every session of the user, and does not sign them in, so MFA still applies at the next sign-in.
+ * Requests are limited per email and per client address, counted whether or not the email has an
+ * account (so the limit says nothing about accounts), so nobody can flood a mailbox.
  */
 @Service
 public class PasswordResets {
@@ -34,10 +39,14 @@ public class PasswordResets {
 	private final ApplicationEventPublisher events;
 	private final IdentityProperties properties;
 	private final ApiProperties api;
+	private final RequestMetadata request;
 	private final Clock clock;
+	private final FixedWindowCounter requestsPerEmail;
+	private final FixedWindowCounter requestsPerAddress;
 
 	PasswordResets(TenantTransactions transactions, JdbcClient jdbc, Users users, Passwords passwords, Sessions sessions,
-			Mailer mailer, ApplicationEventPublisher events, IdentityProperties properties, ApiProperties api, Clock clock) {
+			Mailer mailer, ApplicationEventPublisher events, IdentityProperties properties, ApiProperties api,
+			RequestMetadata request, Clock clock) {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -47,15 +56,34 @@ public class PasswordResets {
 		this.events = events;
 		this.properties = properties;
 		this.api = api;
+		this.request = request;
 		this.clock = clock;
+		this.requestsPerEmail = new FixedWindowCounter(properties.passwordResetEmailLimit(),
+				properties.passwordResetLimitWindow(), clock);
+		this.requestsPerAddress = new FixedWindowCounter(properties.passwordResetAddressLimit(),
+				properties.passwordResetLimitWindow(), clock);
 	}
 
-	/** Emails a reset link if an active account has this email; says nothing either way. */
+	/**
+	 * Emails a reset link if an active account has this email; says nothing either way.
+	 *
+	 * @throws ApiException 429 with Retry-After beyond the request limits
+	 */
 	void request(String email) {
-		transactions.run(Scope.anonymous(), () -> users.byEmail(email == null ? "" : email.strip())
+		var address = request.clientAddress().orElse("unknown");
+		var normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		var wait = Math.max(requestsPerAddress.waitSeconds(address), requestsPerEmail.waitSeconds(normalised));
+		if (wait > 0) {
+			throw ApiException.tooManyRequests("Too many password reset requests. If an account has this email, "
+					+ "a link is already on its way; check the mailbox, or ask again in " + wait + " seconds.", wait);
+		}
+		requestsPerAddress.count(address);
+		requestsPerEmail.count(normalised);
+		transactions.run(Scope.anonymous(), () -> users.byEmail(normalised)
 			.filter(user -> user.status() == UserAccount.Status.ACTIVE)
 			.ifPresent(user -> {
 				var token = issue(user.id(), properties.passwordResetTtl());
+				events.publishEvent(new PasswordResetRequested(user.id()));
 				mailer.send(user.email(), "Reset your Atrium password", """
 						Hello %s,
 

@@ -12,9 +12,15 @@ import java.util.Set;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import com.nulabinc.zxcvbn.StandardDictionaries;
+
 /**
  * Password rules after NIST SP 800-63B: 12 to 128 characters, not a commonly used or breached
  * password, no composition rules. Stored as Argon2id hashes.
+ * <p>
+ * Common passwords are the 30,000 of zxcvbn's {@code passwords} frequency list (built from
+ * breached-password corpora; read through zxcvbn4j's {@link StandardDictionaries}) plus our own
+ * {@value #COMMON_PASSWORDS}, compared case-insensitively.
  */
 @Component
 class Passwords {
@@ -67,6 +73,19 @@ class Passwords {
 	}
 
 	private static Set<String> load() {
+		var passwords = new HashSet<String>();
+		try {
+			StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies()
+				.forEach(password -> passwords.add(password.strip().toLowerCase(Locale.ROOT)));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Could not read zxcvbn's list of common passwords", e);
+		}
+		passwords.addAll(ours());
+		return Set.copyOf(passwords);
+	}
+
+	private static Set<String> ours() {
 		var stream = Passwords.class.getResourceAsStream(COMMON_PASSWORDS);
 		if (stream == null) {
 			throw new IllegalStateException("The list of common passwords " + COMMON_PASSWORDS + " is missing from the build");

@@ -1,13 +1,10 @@
 package io.atrium.identity;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.atrium.api.ApiException;
@@ -15,8 +12,8 @@ import io.atrium.api.RequestMetadata;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.identity.IdentityEvents.RefreshTokenReused;
+import io.atrium.identity.IdentityEvents.SessionEnded;
 import io.atrium.identity.IdentityEvents.SignInFailed;
-import io.atrium.identity.IdentityEvents.UserLockedOut;
 import io.atrium.identity.IdentityEvents.UserSignedIn;
 import io.atrium.identity.IdentityEvents.UserSignedOut;
 
@@ -35,26 +32,28 @@ public class SignIn {
 	private final Passwords passwords;
 	private final Sessions sessions;
 	private final AccessTokens tokens;
+	private final Lockout lockout;
+	private final MfaChallenges challenges;
 	private final AddressThrottle throttle;
 	private final RequestMetadata request;
 	private final ApplicationEventPublisher events;
 	private final IdentityProperties properties;
-	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	SignIn(TenantTransactions transactions, Users users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-			AddressThrottle throttle, RequestMetadata request, ApplicationEventPublisher events,
-			IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+			Lockout lockout, MfaChallenges challenges, AddressThrottle throttle, RequestMetadata request,
+			ApplicationEventPublisher events, IdentityProperties properties, Clock clock) {
 		this.transactions = transactions;
 		this.users = users;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.lockout = lockout;
+		this.challenges = challenges;
 		this.throttle = throttle;
 		this.request = request;
 		this.events = events;
 		this.properties = properties;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -66,7 +65,7 @@ public class SignIn {
 			boolean passwordChangeRequired) implements Outcome {
 	}
 
-	/** Sign-in needs a TOTP or recovery code, sent with {@code mfaToken} to {@code /auth/login/mfa}. */
+	/** Sign-in needs a TOTP or recovery code, sent with {@code mfaToken} to {@code /auth/login/mfa} ({@link SecondFactor}). */
 	public record SecondFactorRequired(boolean mfaRequired, String mfaToken, long expiresIn) implements Outcome {
 
 		SecondFactorRequired(String mfaToken, long expiresIn) {
@@ -76,10 +75,7 @@ public class SignIn {
 
 	public Outcome withPassword(String email, String password) {
 		var address = request.clientAddress().orElse(null);
-		var wait = throttle.waitSeconds(address);
-		if (wait > 0) {
-			throw ApiException.tooManyRequests("Too many failed sign-ins from your address. Try again in " + wait + " seconds.", wait);
-		}
+		throttle.check(address);
 		var result = transactions.write(Scope.anonymous(), () -> attempt(email, password));
 		if (result == null) {
 			throttle.failed(address);
@@ -98,11 +94,13 @@ public class SignIn {
 		}
 		var user = users.byIdForUpdate(found.get().id()).orElseThrow();
 		if (user.lockedAt(now)) {
+			// verified and ignored, so a locked account answers as slowly as a wrong password
+			passwords.matches(password, user.passwordHash());
 			events.publishEvent(new SignInFailed(user.id(), user.email(), "locked"));
 			return null;
 		}
 		if (!passwords.matches(password, user.passwordHash())) {
-			recordFailure(user, now);
+			lockout.failed(user, now, "wrong password");
 			return null;
 		}
 		if (user.status() != UserAccount.Status.ACTIVE) {
@@ -111,38 +109,9 @@ public class SignIn {
 		}
 		users.clearFailures(user.id(), now);
 		if (user.mfaEnabled()) {
-			var challenge = Tokens.generate();
-			jdbc.sql("insert into mfa_challenges (token_hash, user_id, expires_at) values (?, ?, ?)")
-				.params(Tokens.hash(challenge), user.id(), Users.at(now.plus(properties.mfaChallengeTtl()))).update();
-			return new SecondFactorRequired(challenge, properties.mfaChallengeTtl().toSeconds());
+			return challenges.issue(user.id());
 		}
 		return open(user, false);
-	}
-
-	private void recordFailure(Users.StoredUser user, Instant now) {
-		var windowOpen = user.firstFailureAt() != null
-				&& user.firstFailureAt().plus(properties.lockoutWindow()).isAfter(now);
-		var failures = windowOpen ? user.failedSignIns() + 1 : 1;
-		var first = windowOpen ? user.firstFailureAt() : now;
-		events.publishEvent(new SignInFailed(user.id(), user.email(), "wrong password"));
-		if (failures >= properties.lockoutThreshold()) {
-			var lockouts = user.lockouts() + 1;
-			var until = now.plus(lockoutDuration(lockouts));
-			users.recordFailure(user.id(), 0, null, lockouts, until, now);
-			events.publishEvent(new UserLockedOut(user.id(), until));
-		}
-		else {
-			users.recordFailure(user.id(), failures, first, user.lockouts(), user.lockedUntil(), now);
-		}
-	}
-
-	/** The n-th lockout lasts the base duration doubled n-1 times, capped at the maximum. */
-	Duration lockoutDuration(int lockouts) {
-		var duration = properties.lockoutDuration();
-		for (int i = 1; i < lockouts && duration.compareTo(properties.lockoutMaxDuration()) < 0; i++) {
-			duration = duration.multipliedBy(2);
-		}
-		return duration.compareTo(properties.lockoutMaxDuration()) > 0 ? properties.lockoutMaxDuration() : duration;
 	}
 
 	/** Opens a session for a user who has proven who they are. Runs inside a transaction. */
@@ -194,6 +163,17 @@ public class SignIn {
 		transactions.run(Scope.user(userId), () -> {
 			sessions.revoke(sessionId, "signed out");
 			events.publishEvent(new UserSignedOut(userId, sessionId));
+		});
+	}
+
+	/** Ends another of the user's sessions, e.g. on a device they lost. 404 for a session that is not theirs or already over. */
+	public void endSession(UUID userId, UUID sessionId) {
+		transactions.run(Scope.user(userId), () -> {
+			if (!sessions.isActive(sessionId, userId)) {
+				throw ApiException.notFound("session");
+			}
+			sessions.revoke(sessionId, "ended by user");
+			events.publishEvent(new SessionEnded(userId, sessionId));
 		});
 	}
 }

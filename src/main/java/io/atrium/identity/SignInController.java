@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.atrium.api.ApiException;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,16 +29,18 @@ import jakarta.validation.constraints.Size;
 class SignInController {
 
 	private final SignIn signIn;
+	private final SecondFactor secondFactor;
 	private final PasswordChanges passwordChanges;
 	private final Sessions sessions;
 	private final TenantTransactions transactions;
 	private final SigningKeys keys;
 	private final PasswordResets resets;
 
-	SignInController(SignIn signIn, PasswordChanges passwordChanges, Sessions sessions, TenantTransactions transactions,
-			SigningKeys keys, PasswordResets resets) {
+	SignInController(SignIn signIn, SecondFactor secondFactor, PasswordChanges passwordChanges, Sessions sessions,
+			TenantTransactions transactions, SigningKeys keys, PasswordResets resets) {
 		this.resets = resets;
 		this.signIn = signIn;
+		this.secondFactor = secondFactor;
 		this.passwordChanges = passwordChanges;
 		this.sessions = sessions;
 		this.transactions = transactions;
@@ -47,6 +48,10 @@ class SignInController {
 	}
 
 	record Credentials(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+	}
+
+	record MfaSignIn(@NotBlank @Size(max = 200) String mfaToken, @Size(max = 20) String code,
+			@Size(max = 64) String recoveryCode) {
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
@@ -59,6 +64,12 @@ class SignInController {
 	@Operation(summary = "Sign in with email and password; answers tokens, or an MFA token when a second factor is due")
 	SignIn.Outcome login(@Valid @RequestBody Credentials credentials) {
 		return signIn.withPassword(credentials.email(), credentials.password());
+	}
+
+	@PostMapping("/api/v1/auth/login/mfa")
+	@Operation(summary = "Finish signing in with the mfaToken from /auth/login and a current TOTP code or a recovery code")
+	SignIn.SignedIn loginWithSecondFactor(@Valid @RequestBody MfaSignIn mfa) {
+		return secondFactor.complete(mfa.mfaToken(), mfa.code(), mfa.recoveryCode());
 	}
 
 	@PostMapping("/api/v1/auth/refresh")
@@ -114,12 +125,7 @@ class SignInController {
 	@Operation(summary = "End one of your sessions")
 	void endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID sessionId) {
 		var who = Authentication.of(jwt);
-		transactions.run(Scope.user(who.userId()), () -> {
-			if (!sessions.isActive(sessionId, who.userId())) {
-				throw ApiException.notFound("session");
-			}
-			sessions.revoke(sessionId, "ended by user");
-		});
+		signIn.endSession(who.userId(), sessionId);
 	}
 
 	@GetMapping("/.well-known/jwks.json")

@@ -75,6 +75,27 @@ class Users {
 				""").params(at(now), id).update();
 	}
 
+	/** Stores the secret of an enrolment not yet confirmed; MFA stays off until it is. */
+	void setPendingMfaSecret(UUID id, String secret, Instant now) {
+		jdbc.sql("update users set mfa_secret = ?, mfa_last_step = null, updated_at = ? where id = ? and not mfa_enabled")
+			.params(secret, at(now), id).update();
+	}
+
+	void enableMfa(UUID id, long step, Instant now) {
+		jdbc.sql("update users set mfa_enabled = true, mfa_last_step = ?, updated_at = ? where id = ?")
+			.params(step, at(now), id).update();
+	}
+
+	/** Remembers the last time step whose code was accepted, so no code of it or before it works again. */
+	void useMfaStep(UUID id, long step, Instant now) {
+		jdbc.sql("update users set mfa_last_step = ?, updated_at = ? where id = ?").params(step, at(now), id).update();
+	}
+
+	void disableMfa(UUID id, Instant now) {
+		jdbc.sql("update users set mfa_enabled = false, mfa_secret = null, mfa_last_step = null, updated_at = ? where id = ?")
+			.params(at(now), id).update();
+	}
+
 	void savePreferences(UUID id, String preferencesJson, Instant now) {
 		jdbc.sql("update users set preferences = cast(? as jsonb), updated_at = ? where id = ?")
 			.params(preferencesJson, at(now), id).update();
