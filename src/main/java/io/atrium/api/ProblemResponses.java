@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -102,6 +103,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return asObject(api(new ApiException(HttpStatus.NOT_FOUND, "http-404", "Not found", "Nothing is served at "
+				+ e.getHttpMethod() + " /" + e.getResourcePath() + ". The API's paths are listed at /api/v1/docs.", null)));
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		return asObject(api(unreadable(e)));
@@ -110,8 +118,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() != null
-				&& "about:blank".equals(problem.getType().toString())) {
+		// Spring's own problems (404, 405, 415, ...) carry no type, or about:blank: give them ours
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
