@@ -40,6 +40,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://atrium.dev/problems/";
 
+	private final RequestMetadata metadata;
+
+	ProblemResponses(RequestMetadata metadata) {
+		this.metadata = metadata;
+	}
+
 	static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
@@ -60,7 +66,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-		var expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+		var expected = e.getRequiredType() == null ? "value" : readableType(e.getRequiredType());
 		var message = "UUID".equals(expected) ? "must be a UUID" : "must be a valid " + expected;
 		return api(ApiException.invalid(e.getName(), message));
 	}
@@ -74,9 +80,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		log.error("Unexpected failure", e);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-					"Something went wrong on our side. Quote the X-Request-Id header of this response when reporting it."));
+		return api(internalError(metadata));
+	}
+
+	/** What a client learns of a failure on our side: nothing but the request id to quote. */
+	static ApiException internalError(RequestMetadata metadata) {
+		var requestId = metadata.requestId();
+		return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"Something went wrong on our side. Quote the request id " + requestId.map(id -> "'" + id + "' ").orElse("")
+						+ "(the X-Request-Id header of this response) when reporting it.",
+				requestId.<java.util.Map<String, Object>>map(id -> java.util.Map.of("requestId", id)).orElse(null));
 	}
 
 	@Override

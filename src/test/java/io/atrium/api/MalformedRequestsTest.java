@@ -193,6 +193,32 @@ class MalformedRequestsTest {
 		assertThat(response.body()).doesNotContain("<html");
 	}
 
+	@Test
+	void aUrlTheFirewallRefusesIsExplainedAsProblemJson() {
+		for (var path : new String[] { sites + "/%2e%2e/x", "/api/v1//organisations", sites + ";x=1" }) {
+			var response = admin.get(path);
+
+			assertProblem(response, 400, "rejected-url");
+		}
+		assertNoSiteStored();
+	}
+
+	@Test
+	void aPageBeyondAnyListIsAFieldErrorNotAConflict() {
+		var response = admin.get(sites + "?page=100000000&size=200");
+
+		assertProblem(response, 400, "validation");
+		assertThat(fieldError(response, "page")).isEqualTo("must be at most 10737418 for size 200");
+	}
+
+	@Test
+	void aQueryParameterOfTheWrongTypeIsAFieldError() {
+		var response = admin.get(sites + "?active=perhaps");
+
+		assertProblem(response, 400, "validation");
+		assertThat(fieldError(response, "active")).isEqualTo("must be a valid boolean");
+	}
+
 	private void assertProblem(Api.Response response, int status, String type) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith(PROBLEM_JSON);
