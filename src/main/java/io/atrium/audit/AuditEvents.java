@@ -38,6 +38,9 @@ public class AuditEvents {
 
 	private static final String GENESIS = "genesis";
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private static final String COLUMNS = """
 			id, seq, occurred_at, actor_id, site_id, action, entity_type, entity_id, changes::text as changes,
 			details::text as details, request_id, client_address, hash, prev_hash""";
@@ -105,6 +108,8 @@ public class AuditEvents {
 		if (size < 1 || size > PageQuery.MAX_SIZE) {
 			throw ApiException.invalid("size", "must be between 1 and " + PageQuery.MAX_SIZE);
 		}
+		requireStorableTime("from", filter.from());
+		requireStorableTime("to", filter.to());
 		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
 			throw ApiException.invalid("to", "must be later than from");
 		}
@@ -175,6 +180,13 @@ public class AuditEvents {
 					""").params(chain, head == null ? Long.MAX_VALUE : head.seq()).query(ChainWalk::walk);
 			return walk.against(head);
 		});
+	}
+
+	/** PostgreSQL's timestamps span fewer years than Java's; outside them a query could only fail. */
+	private static void requireStorableTime(String field, Instant time) {
+		if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
+			throw ApiException.invalid(field, "must be a time between the years 0001 and 9999");
+		}
 	}
 
 	private static void equal(StringBuilder where, List<Object> params, String column, Object value) {

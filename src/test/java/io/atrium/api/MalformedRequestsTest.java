@@ -219,6 +219,13 @@ class MalformedRequestsTest {
 		assertThat(fieldError(response, "active")).isEqualTo("must be a valid boolean");
 	}
 
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFound() {
+		var response = admin.get("/error");
+
+		assertProblem(response, 404, "http-404");
+	}
+
 	private void assertProblem(Api.Response response, int status, String type) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith(PROBLEM_JSON);

@@ -260,6 +260,27 @@ class AuditTrailTest {
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
 	}
 
+	@Test
+	void aTimeBeyondWhatTheDatabaseStoresIsAFieldError() {
+		var organisation = fixtures.organisation("Far");
+
+		var response = fixtures.superAdmin().get(trail(organisation) + "?from=%2B100000-01-01T00:00:00Z");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+	}
+
+	@Test
+	void aTimeThatIsNotIso8601IsAFieldError() {
+		var organisation = fixtures.organisation("Garbled");
+
+		var response = fixtures.superAdmin().get(trail(organisation) + "?to=yesterday");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
+		assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a valid ISO-8601 date-time");
+	}
+
 	static String trail(UUID organisation) {
 		return "/api/v1/organisations/" + organisation + "/audit-events";
 	}
