@@ -1,7 +1,11 @@
 package io.atrium.api;
 
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -21,5 +25,32 @@ class OpenApiDocument {
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * Controller parameters that Atrium's own argument resolvers supply (such as the caller,
+	 * resolved from the access token) are not client input; without this they would appear as
+	 * required query parameters, and clients generated from the document would have to send them.
+	 */
+	@Bean
+	OperationCustomizer hideResolvedArguments(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+		var names = new DefaultParameterNameDiscoverer();
+		return (operation, handler) -> {
+			var resolvers = adapter.getObject().getCustomArgumentResolvers();
+			if (resolvers == null || operation.getParameters() == null) {
+				return operation;
+			}
+			for (var parameter : handler.getMethodParameters()) {
+				if (resolvers.stream().anyMatch(resolver -> resolver.supportsParameter(parameter))) {
+					parameter.initParameterNameDiscovery(names);
+					var name = parameter.getParameterName();
+					operation.getParameters().removeIf(p -> p.getName().equals(name) && "query".equals(p.getIn()));
+				}
+			}
+			if (operation.getParameters().isEmpty()) {
+				operation.setParameters(null);
+			}
+			return operation;
+		};
 	}
 }

@@ -32,6 +32,10 @@ public record PageQuery(int page, int size, String sortColumn, boolean ascending
 		if (s < 1 || s > MAX_SIZE) {
 			errors.add(new ApiException.FieldProblem("size", "must be between 1 and " + MAX_SIZE));
 		}
+		else if (p > Integer.MAX_VALUE / s) {
+			// the offset (page times size) must stay a number SQL accepts; no list is that long
+			errors.add(new ApiException.FieldProblem("page", "must be at most " + Integer.MAX_VALUE / s + " for size " + s));
+		}
 		var field = defaultSort;
 		var ascending = true;
 		if (sort != null && !sort.isBlank()) {

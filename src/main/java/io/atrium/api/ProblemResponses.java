@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -38,6 +39,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
 	static final String TYPE_BASE = "https://atrium.dev/problems/";
+
+	private final RequestMetadata metadata;
+
+	ProblemResponses(RequestMetadata metadata) {
+		this.metadata = metadata;
+	}
 
 	static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -59,7 +66,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-		var expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+		var expected = e.getRequiredType() == null ? "value" : readableType(e.getRequiredType());
 		var message = "UUID".equals(expected) ? "must be a UUID" : "must be a valid " + expected;
 		return api(ApiException.invalid(e.getName(), message));
 	}
@@ -73,9 +80,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		log.error("Unexpected failure", e);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-					"Something went wrong on our side. Quote the X-Request-Id header of this response when reporting it."));
+		return api(internalError(metadata));
+	}
+
+	/** What a client learns of a failure on our side: nothing but the request id to quote. */
+	static ApiException internalError(RequestMetadata metadata) {
+		var requestId = metadata.requestId();
+		return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"Something went wrong on our side. Quote the request id " + requestId.map(id -> "'" + id + "' ").orElse("")
+						+ "(the X-Request-Id header of this response) when reporting it.",
+				requestId.<java.util.Map<String, Object>>map(id -> java.util.Map.of("requestId", id)).orElse(null));
 	}
 
 	@Override
@@ -102,6 +116,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return asObject(api(new ApiException(HttpStatus.NOT_FOUND, "http-404", "Not found", "Nothing is served at "
+				+ e.getHttpMethod() + " /" + e.getResourcePath() + ". The API's paths are listed at /api/v1/docs.", null)));
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		return asObject(api(unreadable(e)));
@@ -110,8 +131,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() != null
-				&& "about:blank".equals(problem.getType().toString())) {
+		// Spring's own problems (404, 405, 415, ...) carry no type, or about:blank: give them ours
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

@@ -53,7 +53,9 @@ class DatabaseConfiguration {
 				throw new IllegalStateException("The request role '" + server.appUser() + "' does not exist and the role '"
 						+ server.owner() + "' may not create it (" + e.getMessage()
 						+ "). Create it as: CREATE ROLE " + server.appUser()
-						+ " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '...'", e);
+						+ " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '<ATRIUM_DB_APP_PASSWORD>'; or let '" + server.owner()
+						+ "' create roles (ALTER ROLE " + server.owner() + " CREATEROLE). The migrations grant it what it needs.",
+						e);
 			}
 			flyway.migrate();
 		};

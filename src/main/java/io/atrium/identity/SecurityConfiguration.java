@@ -34,7 +34,7 @@ class SecurityConfiguration {
 	/** Paths anyone may call. */
 	static final String[] PUBLIC = { "/api/v1/auth/login", "/api/v1/auth/login/mfa", "/api/v1/auth/refresh",
 			"/api/v1/auth/password/reset", "/api/v1/auth/password/reset/confirm", "/.well-known/jwks.json",
-			"/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**", "/swagger-ui/**",
+			"/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**",
 			"/health", "/ready", "/error" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
