@@ -17,10 +17,15 @@ import org.springframework.modulith.Modulithic;
 public class AtriumApplication {
 
 	public static void main(String[] args) {
-		var application = new SpringApplication(AtriumApplication.class);
-		if (Arrays.asList(args).contains("--demo")) {
-			application.setDefaultProperties(java.util.Map.of("atrium.demo.enabled", "true"));
-		}
-		application.run(args);
+		SpringApplication.run(AtriumApplication.class, commandLine(args));
+	}
+
+	/**
+	 * The arguments with {@code --demo} spelt as the property it stands for: a command-line
+	 * property outranks {@code ATRIUM_DEMO} and application.yml, where a default property would not.
+	 */
+	public static String[] commandLine(String... args) {
+		return Arrays.stream(args).map(arg -> arg.equals("--demo") ? "--atrium.demo.enabled=true" : arg)
+			.toArray(String[]::new);
 	}
 }

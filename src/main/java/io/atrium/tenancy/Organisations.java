@@ -49,7 +49,13 @@ public class Organisations {
 	public record Details(String name, String slug, Industry industry, String sicCode) {
 	}
 
-	Organisation create(Scope scope, Details details) {
+	/**
+	 * Creates an organisation; the scope must be the platform's.
+	 *
+	 * @throws ApiException 400 when the slug is taken or the SIC code is not a UK SIC 2007 code
+	 */
+	public Organisation create(Scope scope, Details details) {
+		SicCodes.requireKnown(details.sicCode());
 		return transactions.write(scope, () -> {
 			if (jdbc.sql("select 1 from organisations where slug = ?").param(details.slug()).query(Integer.class)
 				.optional().isPresent()) {
@@ -69,6 +75,7 @@ public class Organisations {
 	}
 
 	Organisation update(Scope scope, UUID id, Integer expectedVersion, Details details) {
+		SicCodes.requireKnown(details.sicCode());
 		return transactions.write(scope, () -> {
 			var current = jdbc.sql("select * from organisations where id = ? for update").param(id)
 				.query(Organisations::map).optional().orElseThrow(() -> ApiException.notFound("organisation"));
@@ -114,6 +121,12 @@ public class Organisations {
 
 	public Optional<Organisation> get(Scope scope, UUID id) {
 		return transactions.read(scope, () -> find(id));
+	}
+
+	/** The organisation with this slug, if the scope can see it. */
+	public Optional<Organisation> findBySlug(Scope scope, String slug) {
+		return transactions.read(scope, () -> jdbc.sql("select * from organisations where slug = ?").param(slug)
+			.query(Organisations::map).optional());
 	}
 
 	/** Organisations the scope can see, filtered by a text in name or slug, status and industry. */

@@ -64,7 +64,6 @@ class OrganisationsController {
 	@Operation(summary = "Create an organisation (super admins)")
 	ResponseEntity<Organisation> create(Caller caller, @Valid @RequestBody NewOrganisation body) {
 		var scope = access.platform(caller);
-		requireKnownSicCode(body.sicCode());
 		var created = organisations.create(scope,
 				new Organisations.Details(body.name().strip(), body.slug(), body.industry(), body.sicCode()));
 		return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/v1/organisations/" + created.id())
@@ -96,16 +95,9 @@ class OrganisationsController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody OrganisationChanges body) {
 		var scope = access.organisation(caller, organisationId, Permission.ORGANISATION_MANAGE);
-		requireKnownSicCode(body.sicCode());
 		var updated = organisations.update(scope, organisationId, Versions.expected(ifMatch),
 				new Organisations.Details(body.name() == null ? null : body.name().strip(), body.slug(), body.industry(),
 						body.sicCode()));
 		return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(updated);
-	}
-
-	private static void requireKnownSicCode(String code) {
-		if (code != null && !SicCodes.isValid(code)) {
-			throw ApiException.invalid("sicCode", "is not a UK SIC 2007 code");
-		}
 	}
 }

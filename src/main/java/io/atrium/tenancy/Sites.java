@@ -103,6 +103,12 @@ public class Sites {
 			.param(scope.organisationId()).query(Sites::map).list());
 	}
 
+	/** The scope's organisation's site with this name (ignoring case), if the scope can see it. */
+	public Optional<Site> findByName(Scope scope, String name) {
+		return transactions.read(scope, () -> jdbc.sql("select * from sites where organisation_id = ? and lower(name) = lower(?)")
+			.params(scope.organisationId(), name).query(Sites::map).optional());
+	}
+
 	PageOf<Site> list(Scope scope, PageQuery page, String q, Boolean active) {
 		return transactions.read(scope, () -> {
 			var where = new StringBuilder(" where organisation_id = ?");
