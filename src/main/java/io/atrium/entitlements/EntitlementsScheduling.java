@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Cache refresh and usage flushes run on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class Scheduling {
+class EntitlementsScheduling {
 }
