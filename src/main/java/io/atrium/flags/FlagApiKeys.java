@@ -1,15 +1,11 @@
 package io.atrium.flags;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,7 +72,7 @@ class FlagApiKeys {
 			jdbc.sql("""
 					insert into feature_flag_api_keys (id, organisation_id, name, secret_hash, hint, created_by, created_at)
 					values (?, ?, ?, ?, ?, ?, ?)
-					""").params(id, organisationId, name, sha256(key), hint, scope.userId(), now).update();
+					""").params(id, organisationId, name, Sha256.hex(key), hint, scope.userId(), now).update();
 			events.publishEvent(new FlagEvents.FlagApiKeyCreated(organisationId, id, name));
 		});
 		return new CreatedKey(id, name, hint, now.toInstant(), key);
@@ -119,7 +115,7 @@ class FlagApiKeys {
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		var hash = sha256(presented.strip());
+		var hash = Sha256.hex(presented.strip());
 		var version = catalogue.current().version();
 		var known = verified.get(hash);
 		if (known != null && known.version() == version) {
@@ -140,15 +136,6 @@ class FlagApiKeys {
 		}
 		verified.put(hash, new Verified(organisationId, version));
 		return Optional.of(organisationId);
-	}
-
-	private static String sha256(String key) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-		}
 	}
 
 	private record Verified(UUID organisationId, long version) {

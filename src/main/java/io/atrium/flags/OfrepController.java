@@ -1,10 +1,6 @@
 package io.atrium.flags;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,13 +244,7 @@ class OfrepController {
 	}
 
 	private String etag(Object body) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-		}
+		return "\"" + Sha256.hex(json.writeValueAsString(body)).substring(0, 32) + "\"";
 	}
 
 	/** If-None-Match (RFC 9110 §13.1.2): a list of entity tags compared weakly, or {@code *}. */

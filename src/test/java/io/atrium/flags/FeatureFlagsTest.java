@@ -51,18 +51,11 @@ class FeatureFlagsTest {
 	}
 
 	private String newFlag(Map<String, Object> definition) {
-		var key = Fixtures.unique("flag");
-		var body = new java.util.HashMap<String, Object>(definition);
-		body.put("key", key);
-		body.putIfAbsent("kind", "BOOLEAN");
-		var created = admin.post(FLAGS, body);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return key;
+		return TestFlags.define(admin, "flag", definition);
 	}
 
 	private static Map<String, Object> rule(String attribute, String value, String variant) {
-		return Map.of("conditions", List.of(Map.of("attribute", attribute, "operator", "IN", "values", List.of(value))),
-				"variant", variant);
+		return TestFlags.rule(attribute, value, variant);
 	}
 
 	private static String feature(String key, UUID organisation) {

@@ -49,19 +49,13 @@ class OfrepTest {
 	}
 
 	private String flag(Map<String, Object> definition) {
-		var key = Fixtures.unique("ofrep");
-		var body = new java.util.HashMap<String, Object>(definition);
-		body.put("key", key);
-		body.putIfAbsent("kind", "BOOLEAN");
-		body.putIfAbsent("enabled", true);
-		var created = admin.post(FLAGS, body);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return key;
+		var enabled = new java.util.HashMap<String, Object>(definition);
+		enabled.putIfAbsent("enabled", true);
+		return TestFlags.define(admin, "ofrep", enabled);
 	}
 
 	private static Map<String, Object> rule(String attribute, String value, String variant) {
-		return Map.of("conditions", List.of(Map.of("attribute", attribute, "operator", "IN", "values", List.of(value))),
-				"variant", variant);
+		return TestFlags.rule(attribute, value, variant);
 	}
 
 	/** An organisation with an admin who created an OFREP key; returns the key. */

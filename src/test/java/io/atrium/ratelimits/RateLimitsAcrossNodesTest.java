@@ -13,13 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.atrium.AtriumApplication;
 import io.atrium.test.Api;
-import io.atrium.test.TestDatabase;
+import io.atrium.test.Nodes;
 import io.lettuce.core.RedisClient;
 
 /**
@@ -35,17 +32,10 @@ class RateLimitsAcrossNodesTest {
 	@BeforeAll
 	static void startTwoNodes() {
 		assumeTrue(redisAnswers(), "no Redis at 127.0.0.1:6379");
-		var database = TestDatabase.create();
 		prefix = "atrium-test:" + UUID.randomUUID() + ":";
-		for (int i = 0; i < 2; i++) {
-			nodes.add(new SpringApplicationBuilder(AtriumApplication.class).run(
-					"--atrium.db.url=" + database, "--atrium.db.user=" + TestDatabase.OWNER, "--atrium.db.password=",
-					"--atrium.db.app-user=" + TestDatabase.APP, "--atrium.db.app-password=atrium_app",
-					"--server.port=0", "--management.server.port=0", "--server.forward-headers-strategy=framework",
-					"--atrium.redis.url=redis://127.0.0.1:6379", "--atrium.ratelimits.redis-key-prefix=" + prefix,
-					"--atrium.ratelimits.enabled=true", "--atrium.ratelimits.address=5/1h",
-					"--atrium.ratelimits.unlimited-addresses=127.0.0.1,0:0:0:0:0:0:0:1"));
-		}
+		nodes.addAll(Nodes.start(2, "--server.forward-headers-strategy=framework", "--atrium.redis.url=redis://127.0.0.1:6379",
+				"--atrium.ratelimits.redis-key-prefix=" + prefix, "--atrium.ratelimits.enabled=true",
+				"--atrium.ratelimits.address=5/1h", "--atrium.ratelimits.unlimited-addresses=127.0.0.1,0:0:0:0:0:0:0:1"));
 	}
 
 	@AfterAll
@@ -78,8 +68,7 @@ class RateLimitsAcrossNodesTest {
 	}
 
 	private static Api node(int index, String address) {
-		var port = ((WebServerApplicationContext) nodes.get(index)).getWebServer().getPort();
-		return new Api(port).withHeader("X-Forwarded-For", address);
+		return new Api(Nodes.port(nodes.get(index))).withHeader("X-Forwarded-For", address);
 	}
 
 	@Test
