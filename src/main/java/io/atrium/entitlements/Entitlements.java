@@ -39,7 +39,10 @@ public class Entitlements {
 		this.clock = clock;
 	}
 
-	/** Lets the request through when the organisation may use the module; otherwise 403 {@code module-disabled}. */
+	/**
+	 * Lets the request through when the organisation may use the module; otherwise 403
+	 * {@code module-disabled}. Call it once per request: each call counts as one request of usage.
+	 */
 	public void require(UUID organisationId, Module module) {
 		var entitlements = of(organisationId);
 		var now = clock.instant();

@@ -58,7 +58,7 @@ class FlagDefinitions {
 	/** A new flag; its id, times and version are assigned here. */
 	FeatureFlag create(Scope scope, FeatureFlag definition) {
 		var created = transactions.write(scope, () -> {
-			jdbc.sql("select pg_advisory_xact_lock(7303)").query((rs, n) -> 1).single();
+			lockDefinitions();
 			if (find(definition.key()).isPresent()) {
 				throw ApiException.invalid("key", "is already used by another flag");
 			}
@@ -89,7 +89,7 @@ class FlagDefinitions {
 	 */
 	FeatureFlag change(Scope scope, String key, Integer expectedVersion, FlagChanges changes, Map<String, Object> details) {
 		var changed = transactions.write(scope, () -> {
-			jdbc.sql("select pg_advisory_xact_lock(7303)").query((rs, n) -> 1).single();
+			lockDefinitions();
 			var current = find(key).orElseThrow(() -> ApiException.notFound("feature flag"));
 			if (expectedVersion != null && expectedVersion != current.version()) {
 				throw ApiException.preconditionFailed("The flag was changed by someone else (now version "
@@ -120,7 +120,7 @@ class FlagDefinitions {
 	/** Deletes a flag no other flag depends on, with its schedules and evaluation counts. */
 	void delete(Scope scope, String key, Integer expectedVersion) {
 		transactions.run(scope, () -> {
-			jdbc.sql("select pg_advisory_xact_lock(7303)").query((rs, n) -> 1).single();
+			lockDefinitions();
 			var current = find(key).orElseThrow(() -> ApiException.notFound("feature flag"));
 			if (expectedVersion != null && expectedVersion != current.version()) {
 				throw ApiException.preconditionFailed("The flag was changed by someone else (now version "
@@ -227,6 +227,14 @@ class FlagDefinitions {
 		var flags = new LinkedHashMap<String, FeatureFlag>();
 		jdbc.sql("select * from feature_flags order by key").query(rows::map).list().forEach(flag -> flags.put(flag.key(), flag));
 		return flags;
+	}
+
+	/**
+	 * One definition change at a time: each is validated against all the others (prerequisite
+	 * cycles, keys), which two concurrent changes could each pass on their own.
+	 */
+	private void lockDefinitions() {
+		jdbc.sql("select pg_advisory_xact_lock(7303)").query((rs, n) -> 1).single();
 	}
 
 	/** Raised in the changing transaction, so it becomes visible together with the change. */

@@ -340,6 +340,18 @@ class FeatureFlagsTest {
 		assertThat(admin.get(FLAGS + "/" + fresh).json().get("stale").asBoolean()).isFalse();
 	}
 
+	@Test
+	void theApiDocumentDescribesTheFlagEndpoints() {
+		var document = fixtures.anonymous().get("/api/v1/openapi.json");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("paths").propertyNames()).contains(FLAGS, FLAGS + "/{key}",
+				FLAGS + "/{key}/analytics", FLAGS + "/{key}/scheduled-changes", "/api/v1/features/enabled",
+				"/api/v1/features/{key}", "/ofrep/v1/evaluate/flags", "/ofrep/v1/evaluate/flags/{key}",
+				"/api/v1/organisations/{organisationId}/feature-flag-keys",
+				"/api/v1/organisations/{organisationId}/entitlements",
+				"/api/v1/admin/organisations/{organisationId}/entitlements");
+	}
+
 	private JdbcClient superuser() {
 		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
 	}
