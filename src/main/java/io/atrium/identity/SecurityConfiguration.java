@@ -84,7 +84,7 @@ class SecurityConfiguration {
 			var cors = new CorsConfiguration();
 			cors.setAllowedOrigins(properties.corsOrigins());
 			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "X-API-Key", "X-Request-Id"));
 			cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"));
 			cors.setMaxAge(3600L);
 			source.registerCorsConfiguration("/**", cors);
