@@ -38,11 +38,15 @@ class JobsConfiguration {
 		};
 	}
 
+	/**
+	 * Only schedules, so it needs no job definitions; that also lets a job's handler schedule
+	 * other jobs without a dependency cycle.
+	 */
 	@Bean
-	TransactionalSchedulerClient transactionalSchedulerClient(DataSource dataSource, List<Task<?>> jobs, JsonMapper json) {
+	TransactionalSchedulerClient transactionalSchedulerClient(DataSource dataSource, JsonMapper json) {
 		var source = dataSource instanceof TransactionAwareDataSourceProxy proxy ? proxy
 				: new TransactionAwareDataSourceProxy(dataSource);
-		return new TransactionalSchedulerClient(SchedulerClient.Builder.create(source, jobs).tableName(TABLE)
+		return new TransactionalSchedulerClient(SchedulerClient.Builder.create(source, List.<Task<?>>of()).tableName(TABLE)
 			.serializer(new JsonData(json)).build());
 	}
 
