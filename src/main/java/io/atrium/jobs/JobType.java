@@ -12,10 +12,15 @@ import java.util.Objects;
 public record JobType<T>(String name, Class<T> dataType) {
 
 	public JobType {
-		Objects.requireNonNull(name, "name");
+		requireValidName(name);
 		Objects.requireNonNull(dataType, "dataType");
+	}
+
+	static String requireValidName(String name) {
+		Objects.requireNonNull(name, "name");
 		if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
 			throw new IllegalArgumentException("A job name is lower-case letters, digits and hyphens: " + name);
 		}
+		return name;
 	}
 }

@@ -25,14 +25,12 @@ public final class RecurringJob extends RecurringTask<Void> {
 
 	/** Runs {@code work} again {@code delay} after each run ends. */
 	public static RecurringJob every(String name, Duration delay, Runnable work) {
-		new JobType<>(name, Void.class);
-		return new RecurringJob(name, Schedules.fixedDelay(delay), work);
+		return new RecurringJob(JobType.requireValidName(name), Schedules.fixedDelay(delay), work);
 	}
 
 	/** Runs {@code work} on a cron schedule (Spring's six fields: second minute hour day month weekday). */
 	public static RecurringJob cron(String name, String cron, ZoneId zone, Runnable work) {
-		new JobType<>(name, Void.class);
-		return new RecurringJob(name, Schedules.cron(cron, zone), work);
+		return new RecurringJob(JobType.requireValidName(name), Schedules.cron(cron, zone), work);
 	}
 
 	@Override

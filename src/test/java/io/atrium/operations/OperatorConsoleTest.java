@@ -13,15 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.access.OrganisationRole;
 import io.atrium.jobs.Eventually;
+import io.atrium.jobs.Superuser;
 import io.atrium.test.Api;
 import io.atrium.test.AtriumTest;
 import io.atrium.test.Fixtures;
-import io.atrium.test.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /** The super admin's dashboard and security events. */
@@ -144,7 +143,7 @@ class OperatorConsoleTest {
 		var registered = orgAdmin.post("/api/v1/organisations/" + organisation + "/webhooks/endpoints",
 				Map.of("url", UNREACHABLE, "eventTypes", List.of("site.created")));
 		var endpointId = registered.json().get("id").asString();
-		superuser().sql("update atrium.webhook_endpoints set failing_since = now() - interval '6 days' where id = ?")
+		Superuser.on(databaseUrl).sql("update atrium.webhook_endpoints set failing_since = now() - interval '6 days' where id = ?")
 			.param(UUID.fromString(endpointId)).update();
 
 		orgAdmin.post("/api/v1/organisations/" + organisation + "/sites", Map.of("name", "Leeds", "timezone", "UTC"));
@@ -174,7 +173,4 @@ class OperatorConsoleTest {
 		return endpointId;
 	}
 
-	private JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
-	}
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.standardwebhooks.Webhook;
@@ -25,11 +24,11 @@ import io.atrium.access.OrganisationRole;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.jobs.Eventually;
+import io.atrium.jobs.Superuser;
 import io.atrium.tenancy.Sites;
 import io.atrium.test.Api;
 import io.atrium.test.AtriumTest;
 import io.atrium.test.Fixtures;
-import io.atrium.test.TestDatabase;
 import io.atrium.webhooks.Receiver.Reply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -129,9 +128,6 @@ class WebhookDeliveryTest {
 		new Webhook(secret).verify(request.body(), request.headers());
 	}
 
-	JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
-	}
 
 	@Test
 	void deliversABusinessEventSignedSoAnIndependentVerifierAcceptsIt() throws Exception {
@@ -248,7 +244,7 @@ class WebhookDeliveryTest {
 	void anEndpointThatHasFailedForDaysIsDisabled() {
 		var organisation = organisation();
 		var endpoint = endpoint(organisation, "site.created");
-		superuser().sql("update atrium.webhook_endpoints set failing_since = now() - interval '6 days' where id = ?")
+		Superuser.on(databaseUrl).sql("update atrium.webhook_endpoints set failing_since = now() - interval '6 days' where id = ?")
 			.param(endpoint.id()).update();
 		receiver.script(endpoint.path(), Reply.status(500));
 
@@ -318,7 +314,7 @@ class WebhookDeliveryTest {
 		onlyDelivery(organisation, endpoint, "SUCCEEDED");
 		assertThat(receiver.received(endpoint.path())).singleElement()
 			.satisfies(request -> assertThat(request.body()).contains(committed).doesNotContain(rolledBack));
-		assertThat(superuser().sql("select count(*) from atrium.webhook_messages where payload like ?")
+		assertThat(Superuser.on(databaseUrl).sql("select count(*) from atrium.webhook_messages where payload like ?")
 			.param("%" + rolledBack + "%").query(Long.class).single()).isZero();
 	}
 

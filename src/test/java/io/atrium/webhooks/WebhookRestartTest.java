@@ -10,13 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.access.OrganisationRole;
 import io.atrium.jobs.Eventually;
+import io.atrium.jobs.Superuser;
 import io.atrium.jobs.Nodes;
 import io.atrium.test.Fixtures;
-import io.atrium.test.TestDatabase;
 import io.atrium.webhooks.Receiver.Reply;
 
 /** A delivery waiting for its retry when Atrium stops is made by the next Atrium to start on the database. */
@@ -50,13 +49,13 @@ class WebhookRestartTest {
 
 		nodes.stop(first);
 		var stoppedAt = Instant.now();
-		assertThat(superuser().sql("select count(*) from atrium.scheduled_tasks where task_name = 'webhook-delivery'")
+		assertThat(Superuser.on(nodes.database()).sql("select count(*) from atrium.scheduled_tasks where task_name = 'webhook-delivery'")
 			.query(Long.class).single()).as("retries waiting in the database").isEqualTo(1);
 		receiver.script(path);
 
 		nodes.start(SETTINGS);
 
-		Eventually.until("the delivery succeeded", () -> superuser()
+		Eventually.until("the delivery succeeded", () -> Superuser.on(nodes.database())
 			.sql("select count(*) from atrium.webhook_deliveries where status = 'SUCCEEDED'").query(Long.class).single() == 1);
 		var requests = receiver.received(path);
 		var delivered = requests.get(requests.size() - 1);
@@ -65,13 +64,9 @@ class WebhookRestartTest {
 	}
 
 	private long attempts() {
-		return superuser().sql("select count(*) from atrium.webhook_attempts").query(Long.class).single();
+		return Superuser.on(nodes.database()).sql("select count(*) from atrium.webhook_attempts").query(Long.class).single();
 	}
 
-	private JdbcClient superuser() {
-		var url = nodes.database();
-		return JdbcClient.create(TestDatabase.superuser(url.substring(url.lastIndexOf('/') + 1)));
-	}
 
 	private static Fixtures fixtures(ConfigurableApplicationContext node) {
 		var port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));

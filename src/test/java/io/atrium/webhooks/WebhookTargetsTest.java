@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.access.OrganisationRole;
 import io.atrium.jobs.Eventually;
+import io.atrium.jobs.Superuser;
 import io.atrium.test.AtriumTest;
 import io.atrium.test.Fixtures;
-import io.atrium.test.TestDatabase;
 
 /** Webhooks never reach into Atrium's own network, as production runs them (private targets not allowed). */
 @AtriumTest
@@ -78,7 +77,7 @@ class WebhookTargetsTest {
 		var endpointId = registered.json().get("id").asString();
 		// as if DNS for the registered name now answered with a loopback address
 		var path = "/hooks/" + UUID.randomUUID();
-		superuser().sql("update atrium.webhook_endpoints set url = ? where id = ?")
+		Superuser.on(databaseUrl).sql("update atrium.webhook_endpoints set url = ? where id = ?")
 			.params(receiver.url(path), UUID.fromString(endpointId)).update();
 
 		var site = admin.post("/api/v1/organisations/" + organisation + "/sites", Map.of("name", "Leeds", "timezone", "UTC"));
@@ -95,7 +94,4 @@ class WebhookTargetsTest {
 		assertThat(receiver.received(path)).isEmpty();
 	}
 
-	JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
-	}
 }
