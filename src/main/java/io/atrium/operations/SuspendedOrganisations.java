@@ -1,0 +1,91 @@
+package io.atrium.operations;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.atrium.access.Memberships;
+import io.atrium.api.ApiException;
+import io.atrium.database.Scope;
+import io.atrium.database.TenantTransactions;
+import io.atrium.identity.Authentication;
+import io.atrium.tenancy.Organisation;
+import io.atrium.tenancy.Organisations;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses a suspended organisation's members every call under
+ * {@code /api/v1/organisations/{id}} with a problem that says why, instead of the bare 404 they
+ * would otherwise get. Outsiders still get 404; super admins keep access to operate it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor {
+
+	private static final Pattern ORGANISATION_PATH = Pattern.compile("^/api/v1/organisations/([0-9a-fA-F-]{36})(/.*)?$");
+
+	private final Organisations organisations;
+	private final Memberships memberships;
+	private final TenantTransactions transactions;
+	private final JdbcClient jdbc;
+
+	SuspendedOrganisations(Organisations organisations, Memberships memberships, TenantTransactions transactions, JdbcClient jdbc) {
+		this.organisations = organisations;
+		this.memberships = memberships;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/api/v1/organisations/*", "/api/v1/organisations/*/**");
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		var path = ORGANISATION_PATH.matcher(request.getRequestURI());
+		if (!path.matches() || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			return true;
+		}
+		UUID organisationId;
+		try {
+			organisationId = UUID.fromString(path.group(1));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return true;
+		}
+		var scope = Scope.system(organisationId);
+		var suspended = organisations.get(scope, organisationId).map(o -> o.status() == Organisation.Status.SUSPENDED)
+			.orElse(false);
+		if (!suspended) {
+			return true;
+		}
+		var userId = Authentication.of(token.getToken()).userId();
+		var member = memberships.get(scope, organisationId, userId)
+			.filter(m -> m.status() == Memberships.Member.Status.ACTIVE).isPresent();
+		if (member && !superAdmin(userId)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "organisation-suspended", "Organisation suspended",
+					"This organisation has been suspended by the Atrium operators. Its data is kept, but nobody can use it "
+							+ "until it is resumed; contact your Atrium operator.",
+					Map.of("organisationId", organisationId.toString()));
+		}
+		return true;
+	}
+
+	private boolean superAdmin(UUID userId) {
+		// the access module decides this per request from the same table; asked here only for suspended organisations
+		return transactions.read(Scope.user(userId), () -> jdbc
+			.sql("select 1 from platform_roles where user_id = ? and role = 'SUPER_ADMIN'").param(userId)
+			.query(Integer.class).optional().isPresent());
+	}
+}
