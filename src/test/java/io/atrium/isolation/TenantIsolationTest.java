@@ -45,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * <h2>Adding an endpoint: one line in {@link #ENDPOINTS}</h2>
  * <pre>{@code
  * one("PATCH", "/api/v1/organisations/{org}/members/{member}", Map.of("role", "ADMIN")),
- * list("/api/v1/organisations/{org}/members"),
- * list("/api/v1/organisations/{org}/audit-events"),
+ * adminList("/api/v1/organisations/{org}/members", false),
+ * adminList("/api/v1/organisations/{org}/audit-events", false),
  * one("GET", "/api/v1/organisations/{org}/sites/{site}/interactions/{interaction}", null),
  * }</pre>
  * {@code one(method, path, body)} addresses a single thing; {@code list(path)} also reads a list.
@@ -67,7 +67,24 @@ class TenantIsolationTest {
 			one("POST", "/api/v1/organisations/{org}/sites", Map.of("name", "Planted by an outsider", "timezone", "Europe/London")),
 			one("GET", "/api/v1/organisations/{org}/sites/{site}", null),
 			one("PATCH", "/api/v1/organisations/{org}/sites/{site}", Map.of("name", "Renamed by an outsider")),
-			list("/api/v1/organisations"));
+			list("/api/v1/organisations"),
+			adminList("/api/v1/organisations/{org}/members", false),
+			one("GET", "/api/v1/organisations/{org}/members/{member}", null),
+			one("POST", "/api/v1/organisations/{org}/members", Map.of("email", "planted@example.test", "displayName", "Planted",
+					"role", "ADMIN", "onboarding", "TEMPORARY_PASSWORD")),
+			one("PATCH", "/api/v1/organisations/{org}/members/{member}", Map.of("role", "ADMIN")),
+			one("POST", "/api/v1/organisations/{org}/members/{member}/deactivate", null),
+			one("POST", "/api/v1/organisations/{org}/members/{member}/unlock", null),
+			one("GET", "/api/v1/organisations/{org}/security-policy", null),
+			one("PUT", "/api/v1/organisations/{org}/security-policy", Map.of("adminMfaRequired", true)),
+			adminList("/api/v1/organisations/{org}/audit-events", false),
+			one("GET", "/api/v1/organisations/{org}/audit-events/verify", null),
+			adminList("/api/v1/organisations/{org}/webhooks/endpoints", true),
+			one("POST", "/api/v1/organisations/{org}/webhooks/endpoints", Map.of("url", "https://example.test/hook",
+					"eventTypes", List.of("*"))),
+			adminList("/api/v1/organisations/{org}/webhooks/deliveries", true),
+			one("GET", "/api/v1/organisations/{org}/entitlements", null),
+			adminList("/api/v1/organisations/{org}/feature-flag-keys", true));
 
 	/** A's members, one per role. */
 	enum Role {
@@ -75,7 +92,12 @@ class TenantIsolationTest {
 	}
 
 	/** An endpoint to check; {@code list} when it answers a list of rows. */
-	record Endpoint(String method, String path, Object body, boolean list) {
+	/**
+	 * @param list whether it answers a list of rows
+	 * @param adminOnly a list only organisation admins may read (others get 403 and see nothing)
+	 * @param mayBeEmpty a list A may have nothing in (e.g. webhook endpoints), so only B's absence is checked
+	 */
+	record Endpoint(String method, String path, Object body, boolean list, boolean adminOnly, boolean mayBeEmpty) {
 
 		boolean addressesATenant() {
 			return path.contains("{");
@@ -97,11 +119,16 @@ class TenantIsolationTest {
 	}
 
 	static Endpoint one(String method, String path, Object body) {
-		return new Endpoint(method, path, body, false);
+		return new Endpoint(method, path, body, false, false, false);
 	}
 
 	static Endpoint list(String path) {
-		return new Endpoint("GET", path, null, true);
+		return new Endpoint("GET", path, null, true, false, false);
+	}
+
+	/** A list that only organisation owners and admins may read. */
+	static Endpoint adminList(String path, boolean mayBeEmpty) {
+		return new Endpoint("GET", path, null, true, true, mayBeEmpty);
 	}
 
 	/** An organisation of the test world: its ids by placeholder name, and every id it owns. */
@@ -196,9 +223,17 @@ class TenantIsolationTest {
 	@MethodSource("listsByRole")
 	void listsShowAMemberOfANoneOfBsRows(Endpoint endpoint, Role role) {
 		var response = membersOfA.get(role).get(endpoint.at(a.ids()) + "?size=200");
+		if (endpoint.adminOnly() && role != Role.OWNER && role != Role.ADMIN) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(403);
+			assertThat(uuidsIn(response.json())).doesNotContainAnyElementsOf(b.allIds());
+			return;
+		}
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		var mentioned = uuidsIn(response.json());
-		assertThat(mentioned).as("ids in %s", response).containsAnyElementsOf(a.allIds()).doesNotContainAnyElementsOf(b.allIds());
+		assertThat(mentioned).as("ids in %s", response).doesNotContainAnyElementsOf(b.allIds());
+		if (!endpoint.mayBeEmpty()) {
+			assertThat(mentioned).as("ids in %s", response).containsAnyElementsOf(a.allIds());
+		}
 	}
 
 	@Test
