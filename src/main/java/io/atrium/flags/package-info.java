@@ -4,5 +4,5 @@
  * Protocol (OFREP) evaluate them in-process from a cache that every node keeps current. See
  * docs/feature-flags.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feature flags", allowedDependencies = { "database", "api", "audit", "access", "tenancy", "entitlements" })
+@org.springframework.modulith.ApplicationModule(displayName = "Feature flags", allowedDependencies = { "database", "api", "audit", "access", "tenancy", "entitlements", "operations" })
 package io.atrium.flags;

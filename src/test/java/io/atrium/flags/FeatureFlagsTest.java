@@ -327,6 +327,24 @@ class FeatureFlagsTest {
 	}
 
 	@Test
+	void theOperatorDashboardCountsFlagEvaluations() {
+		counts.flush();
+		var before = admin.get("/api/v1/admin/dashboard/stats").json().get("sections").get("flagEvaluations");
+		var organisation = fixtures.organisation("Dashboard");
+		var key = newFlag(Map.of("enabled", true));
+		var owner = fixtures.signIn(fixtures.member(organisation, OrganisationRole.OWNER, Map.of()));
+		owner.get(feature(key, organisation));
+		owner.get(feature(key, organisation));
+		owner.get(feature(key, organisation));
+		counts.flush();
+
+		var after = admin.get("/api/v1/admin/dashboard/stats").json().get("sections").get("flagEvaluations");
+		assertThat(after.get("flags").asLong()).isEqualTo(before.get("flags").asLong() + 1);
+		assertThat(after.get("evaluationsToday").asLong()).isEqualTo(before.get("evaluationsToday").asLong() + 3);
+		assertThat(after.get("evaluationsLast7Days").asLong()).isEqualTo(before.get("evaluationsLast7Days").asLong() + 3);
+	}
+
+	@Test
 	void aFlagNotEvaluatedForThirtyDaysIsStale() {
 		var key = newFlag(Map.of());
 		var fresh = newFlag(Map.of());
