@@ -40,9 +40,13 @@ public class SignIn {
 	private final IdentityProperties properties;
 	private final Clock clock;
 
+	private final java.util.List<SignInRestriction> restrictions;
+
 	SignIn(TenantTransactions transactions, Users users, Passwords passwords, Sessions sessions, AccessTokens tokens,
 			Lockout lockout, MfaChallenges challenges, AddressThrottle throttle, RequestMetadata request,
-			ApplicationEventPublisher events, IdentityProperties properties, Clock clock) {
+			ApplicationEventPublisher events, IdentityProperties properties, Clock clock,
+			java.util.List<SignInRestriction> restrictions) {
+		this.restrictions = restrictions;
 		this.transactions = transactions;
 		this.users = users;
 		this.passwords = passwords;
@@ -58,7 +62,7 @@ public class SignIn {
 	}
 
 	/** What a sign-in step answers: tokens, or the need for a second factor. */
-	public sealed interface Outcome permits SignedIn, SecondFactorRequired {
+	public sealed interface Outcome permits SignedIn, SecondFactorRequired, Refused {
 	}
 
 	public record SignedIn(String accessToken, String tokenType, long expiresIn, String refreshToken,
@@ -73,6 +77,10 @@ public class SignIn {
 		}
 	}
 
+	/** The password matched but a {@link SignInRestriction} refuses; never leaves this class. */
+	record Refused(SignInRestriction.Refusal refusal) implements Outcome {
+	}
+
 	public Outcome withPassword(String email, String password) {
 		var address = request.clientAddress().orElse(null);
 		throttle.check(address);
@@ -80,6 +88,10 @@ public class SignIn {
 		if (result == null) {
 			throttle.failed(address);
 			throw ApiException.unauthorized("bad-credentials", BAD_CREDENTIALS);
+		}
+		if (result instanceof Refused(var refusal)) {
+			throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, refusal.type(), refusal.title(),
+					refusal.detail(), null);
 		}
 		return result;
 	}
@@ -108,6 +120,13 @@ public class SignIn {
 			return null;
 		}
 		users.clearFailures(user.id(), now);
+		for (var restriction : restrictions) {
+			var refusal = restriction.refusal(user.id());
+			if (refusal.isPresent()) {
+				events.publishEvent(new SignInFailed(user.id(), user.email(), refusal.get().type()));
+				return new Refused(refusal.get());
+			}
+		}
 		if (user.mfaEnabled()) {
 			return challenges.issue(user.id());
 		}

@@ -18,6 +18,7 @@ import io.atrium.api.ApiException;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.identity.Authentication;
+import io.atrium.identity.SignInRestriction;
 import io.atrium.tenancy.Organisation;
 import io.atrium.tenancy.Organisations;
 
@@ -30,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * would otherwise get. Outsiders still get 404; super admins keep access to operate it.
  */
 @Configuration(proxyBeanMethods = false)
-class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor {
+class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, SignInRestriction {
 
 	private static final Pattern ORGANISATION_PATH = Pattern.compile("^/api/v1/organisations/([0-9a-fA-F-]{36})(/.*)?$");
 
@@ -80,6 +81,25 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor {
 					Map.of("organisationId", organisationId.toString()));
 		}
 		return true;
+	}
+
+	/**
+	 * Members of suspended organisations cannot sign in: refused when every organisation the user
+	 * belongs to is suspended (a user with an active organisation, or with none, may still sign in).
+	 */
+	@Override
+	public java.util.Optional<Refusal> refusal(UUID userId) {
+		var memberships = transactions.read(Scope.user(userId), () -> jdbc.sql("""
+				select count(*) as total, count(*) filter (where o.status = 'ACTIVE') as active
+				from organisation_members m join organisations o on o.id = m.organisation_id
+				where m.user_id = ? and m.status = 'ACTIVE'
+				""").param(userId).query((rs, n) -> new long[] { rs.getLong("total"), rs.getLong("active") }).single());
+		if (memberships[0] == 0 || memberships[1] > 0 || superAdmin(userId)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new Refusal("organisation-suspended", "Organisation suspended",
+				"Your organisation has been suspended by the Atrium operators. Its data is kept, but nobody can sign in "
+						+ "until it is resumed; contact your Atrium operator."));
 	}
 
 	private boolean superAdmin(UUID userId) {

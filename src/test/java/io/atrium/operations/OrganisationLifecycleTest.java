@@ -39,6 +39,9 @@ class OrganisationLifecycleTest {
 	@Autowired
 	Fixtures.Factory factory;
 
+	@Autowired
+	io.atrium.access.Memberships memberships;
+
 	Fixtures fixtures;
 	Api admin;
 
@@ -73,6 +76,27 @@ class OrganisationLifecycleTest {
 		var again = member.get(sites);
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().get("items")).extracting(n -> n.get("id").asString()).containsExactly(site.toString());
+	}
+
+	@Test
+	void membersOfOnlySuspendedOrganisationsCannotSignInUntilItIsResumed() {
+		var organisation = fixtures.organisation("Frozen");
+		var member = fixtures.member(organisation, OrganisationRole.MEMBER, Map.of());
+		var alsoElsewhere = fixtures.member(organisation, OrganisationRole.MEMBER, Map.of());
+		var elsewhere = fixtures.organisation("Elsewhere");
+		memberships.add(io.atrium.database.Scope.system(elsewhere), elsewhere, alsoElsewhere.id(), OrganisationRole.MEMBER, Map.of());
+		admin.post("/api/v1/admin/organisations/" + organisation + "/suspend", null);
+		var credentials = Map.of("email", member.email(), "password", member.password());
+
+		var refused = fixtures.anonymous().post("/api/v1/auth/login", credentials);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+		assertThat(refused.json().get("type").asString()).endsWith("/organisation-suspended");
+		assertThat(fixtures.anonymous().post("/api/v1/auth/login", Map.of("email", member.email(), "password", "not the password at all")).status())
+			.as("a wrong password still answers 401, so the refusal reveals nothing to a stranger").isEqualTo(401);
+		fixtures.signIn(alsoElsewhere);
+		admin.post("/api/v1/admin/organisations/" + organisation + "/resume", null);
+		assertThat(fixtures.anonymous().post("/api/v1/auth/login", credentials).status()).isEqualTo(200);
 	}
 
 	@Test
