@@ -45,9 +45,11 @@ class RateLimitFilter extends OncePerRequestFilter implements Ordered {
 	private final Entitlements entitlements;
 	private final JwtDecoder tokens;
 	private final ProblemWriter problems;
+	private final Rejections rejections;
 
 	RateLimitFilter(RateLimitProperties properties, Budgets budgets, RequestOrganisations organisations,
-			Entitlements entitlements, JwtDecoder tokens, ProblemWriter problems) {
+			Entitlements entitlements, JwtDecoder tokens, ProblemWriter problems, Rejections rejections) {
+		this.rejections = rejections;
 		this.properties = properties;
 		this.budgets = budgets;
 		this.organisations = organisations;
@@ -84,6 +86,8 @@ class RateLimitFilter extends OncePerRequestFilter implements Ordered {
 			drawn.add(new Drawn(budget, draw));
 			if (!draw.allowed()) {
 				refuse(response, drawn, budget, draw);
+				rejections.record(budget.policy(), budget.key(), userOf(request), request.getRemoteAddr(),
+						seconds(draw.nanosToNextToken()));
 				return;
 			}
 		}

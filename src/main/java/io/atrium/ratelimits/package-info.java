@@ -4,5 +4,5 @@
  * security chain. Buckets live in memory, or in Redis when {@code ATRIUM_REDIS_URL} is set so
  * that every node draws on one budget. See docs/rate-limits.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Rate limits", allowedDependencies = { "database", "api", "entitlements" })
+@org.springframework.modulith.ApplicationModule(displayName = "Rate limits", allowedDependencies = { "database", "api", "audit", "entitlements" })
 package io.atrium.ratelimits;

@@ -70,6 +70,29 @@ class RateLimitsTest {
 	}
 
 	@Test
+	void aRejectionIsASecurityEventRecordedOncePerMinutePerBudget() {
+		var address = newAddress();
+		var client = from(address);
+		for (int i = 0; i < 11; i++) {
+			client.get("/api/v1/organisations");
+		}
+
+		var events = fixtures.superAdmin().get("/api/v1/admin/security-events?type=RATE_LIMITED&size=200");
+		assertThat(events.status()).as(events.toString()).isEqualTo(200);
+		var mine = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+		events.json().get("items").forEach(item -> {
+			if (item.toString().contains(address)) {
+				mine.add(item);
+			}
+		});
+		assertThat(mine).as("three refused requests, one entry: %s", events).hasSize(1);
+		assertThat(mine.get(0).get("type").asString()).isEqualTo("RATE_LIMITED");
+		assertThat(mine.get(0).get("entityId").asString()).isEqualTo("address:" + address);
+		assertThat(mine.get(0).get("details").get("policy").asString()).isEqualTo("address");
+		assertThat(mine.get(0).get("details").get("clientAddress").asString()).isEqualTo(address);
+	}
+
+	@Test
 	void theHeadersFollowTheRateLimitDraft() {
 		var response = from(newAddress()).get("/api/v1/organisations");
 		assertThat(response.header("RateLimit-Policy")).isEqualTo("\"address\";q=8;w=3600");
