@@ -1,0 +1,210 @@
+package io.atrium.interactions;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.atrium.database.Scope;
+import io.atrium.database.TenantTransactions;
+import io.atrium.interactions.FinderQuery.Cursor;
+import io.atrium.interactions.FinderQuery.SortKey;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds interactions: full-text search (word prefixes, accent- and case-insensitive, typo-tolerant
+ * for words of five letters or more), field filters, any order with the id as tiebreak, and keyset
+ * pages, so a deep page costs what the first one does.
+ *
+ * <p>The total is counted on the first page only, exactly up to {@code countBound} matches; past
+ * that it is the planner's estimate, marked as such.
+ */
+@Component
+class Finder {
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+	private static final int MAX_WORDS = 10;
+	private static final int TYPO_MIN_LENGTH = 5;
+	private static final int TYPO_ALTERNATIVES = 5;
+
+	private final TenantTransactions transactions;
+	private final JdbcClient jdbc;
+	private final InteractionTypes types;
+	private final JsonMapper json;
+	private final InteractionsProperties properties;
+
+	Finder(TenantTransactions transactions, JdbcClient jdbc, InteractionTypes types, JsonMapper json,
+			InteractionsProperties properties) {
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.types = types;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param total matches on the first page (null on later pages)
+	 * @param totalExact whether {@code total} is exact or the planner's estimate
+	 * @param nextCursor where the next page starts; null on the last page
+	 */
+	record Page(List<Interaction> items, int size, Long total, Boolean totalExact, String nextCursor) {
+	}
+
+	/** Parses the parameters against the organisation's types and finds one page, in one read transaction. */
+	Page find(Scope scope, UUID organisationId, java.util.Set<UUID> sites, FinderQuery.Parameters parameters, boolean count) {
+		return transactions.read(scope, () -> {
+			var query = FinderQuery.parse(parameters, types.catalogue(organisationId), sites);
+			return page(organisationId, query, count && query.cursor() == null);
+		});
+	}
+
+	/** Checks parameters (for saved views) without searching. */
+	FinderQuery check(Scope scope, UUID organisationId, FinderQuery.Parameters parameters) {
+		return transactions.read(scope, () -> FinderQuery.parse(parameters, types.catalogue(organisationId), null));
+	}
+
+	private Page page(UUID organisationId, FinderQuery query, boolean count) {
+		if (query.sites() != null && query.sites().isEmpty()) {
+			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
+		}
+		var params = new HashMap<String, Object>();
+		var where = where(organisationId, query, params);
+		if (where == null) {
+			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
+		}
+		var key = query.sort();
+		var direction = query.ascending() ? "asc" : "desc";
+		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
+			.append(")::text as sort_value from interactions i where ").append(where);
+		if (query.cursor() != null) {
+			sql.append(" and (").append(key.expression).append(", i.id) ").append(query.ascending() ? ">" : "<")
+				.append(" (cast(:cursorValue as ").append(key.sqlType).append(")")
+				.append(key.sqlType.equals("text") ? " collate \"C\"" : "").append(", :cursorId)");
+			params.put("cursorValue", query.cursor().value());
+			params.put("cursorId", query.cursor().id());
+		}
+		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
+			.append(" limit :limit");
+		params.put("limit", query.size() + 1);
+		var values = new ArrayList<String>();
+		var rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			values.add(rs.getString("sort_value"));
+			return Interaction.map(rs, n);
+		}).list();
+		String next = null;
+		if (rows.size() > query.size()) {
+			rows = rows.subList(0, query.size());
+			var last = rows.get(rows.size() - 1);
+			next = new Cursor(key, query.ascending(), query.fingerprint(), values.get(query.size() - 1), last.id()).encode();
+		}
+		Long total = null;
+		Boolean exact = null;
+		if (count) {
+			params.remove("cursorValue");
+			params.remove("cursorId");
+			params.put("bound", properties.countBound() + 1);
+			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where + " limit :bound) matches")
+				.params(params).query(Long.class).single();
+			exact = total <= properties.countBound();
+			if (!exact) {
+				total = Math.max(total, estimate(where, params));
+			}
+		}
+		return new Page(List.copyOf(rows), query.size(), total, exact, next);
+	}
+
+	/** The conditions of the question, or null when it can match nothing (a search with no words). */
+	private String where(UUID organisationId, FinderQuery query, Map<String, Object> params) {
+		var where = new StringBuilder("i.organisation_id = :org and i.deleted_at is null");
+		params.put("org", organisationId);
+		if (query.sites() != null) {
+			where.append(" and i.site_id in (:sites)");
+			params.put("sites", List.copyOf(query.sites()));
+		}
+		if (query.q() != null) {
+			var tsquery = tsquery(organisationId, query.q());
+			if (tsquery == null) {
+				return null;
+			}
+			where.append(" and i.search @@ cast(:tsq as tsquery)");
+			params.put("tsq", tsquery);
+		}
+		if (!query.types().isEmpty()) {
+			where.append(" and i.type in (:types)");
+			params.put("types", query.types());
+		}
+		if (query.lead() != null) {
+			where.append(" and lower(i.lead) = lower(:lead)");
+			params.put("lead", query.lead());
+		}
+		if (query.location() != null) {
+			where.append(" and lower(i.location) = lower(:location)");
+			params.put("location", query.location());
+		}
+		if (query.from() != null) {
+			where.append(" and i.start_at >= :from");
+			params.put("from", query.from().atOffset(ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			where.append(" and i.start_at < :to");
+			params.put("to", query.to().atOffset(ZoneOffset.UTC));
+		}
+		if (query.createdBy() != null) {
+			where.append(" and i.created_by = :createdBy");
+			params.put("createdBy", query.createdBy());
+		}
+		if (query.sort() == SortKey.RANK) {
+			params.putIfAbsent("tsq", "");
+		}
+		return where.toString();
+	}
+
+	/**
+	 * Every word must match as a prefix; a word of five letters or more also matches the
+	 * organisation's dictionary words that are trigram-similar to it (small typos). Words are
+	 * unaccented and lower-cased by the same function that builds the search document.
+	 */
+	String tsquery(UUID organisationId, String q) {
+		var normalised = jdbc.sql("select lower(immutable_unaccent(?))").param(q).query(String.class).single();
+		var words = new LinkedHashSet<String>();
+		var matcher = WORD.matcher(normalised);
+		while (matcher.find() && words.size() < MAX_WORDS) {
+			words.add(matcher.group());
+		}
+		if (words.isEmpty()) {
+			return null;
+		}
+		var terms = new ArrayList<String>();
+		for (var word : words) {
+			var alternatives = new ArrayList<String>();
+			alternatives.add(lexeme(word) + ":*");
+			if (word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH) {
+				jdbc.sql("""
+						select word from interaction_words where organisation_id = ? and word % ? and word <> ?
+						order by similarity(word, ?) desc, word limit ?
+						""").params(organisationId, word, word, word, TYPO_ALTERNATIVES).query(String.class).list()
+					.forEach(similar -> alternatives.add(lexeme(similar)));
+			}
+			terms.add("(" + String.join(" | ", alternatives) + ")");
+		}
+		return String.join(" & ", terms);
+	}
+
+	/** A tsquery lexeme, quoted so that no character in it is read as an operator. */
+	private static String lexeme(String word) {
+		return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	private long estimate(String where, Map<String, Object> params) {
+		var plan = jdbc.sql("explain (format json) select 1 from interactions i where " + where).params(params)
+			.query(String.class).single();
+		return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+	}
+}
