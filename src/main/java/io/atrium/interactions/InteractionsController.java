@@ -129,6 +129,18 @@ class InteractionsController {
 		return PageResource.of(finder.find(site.scope(), site.organisationId(), Set.of(siteId), parameters, true));
 	}
 
+	/** The sites to search: the requested ones (404 for one the caller may not read), else all the scope covers (null: every site). */
+	static Set<UUID> sitesToSearch(io.atrium.database.Scope scope, List<UUID> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return scope.allSites() ? null : scope.siteIds();
+		}
+		var sites = new LinkedHashSet<>(requested);
+		if (!scope.allSites() && !scope.siteIds().containsAll(sites)) {
+			throw ApiException.notFound("site");
+		}
+		return sites;
+	}
+
 	/**
 	 * The Finder across sites. The organisation is named explicitly ({@code organisation}, required):
 	 * a caller may belong to several. {@code site} (repeatable) narrows to some of its sites; without
@@ -144,14 +156,7 @@ class InteractionsController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String size,
 			@RequestParam(required = false) String cursor) {
 		var scope = access.sitesWith(caller, organisation, Permission.INTERACTION_READ);
-		Set<UUID> sites = scope.allSites() ? null : scope.siteIds();
-		if (site != null && !site.isEmpty()) {
-			var requested = new LinkedHashSet<>(site);
-			if (!scope.allSites() && !scope.siteIds().containsAll(requested)) {
-				throw ApiException.notFound("site");
-			}
-			sites = requested;
-		}
+		var sites = sitesToSearch(scope, site);
 		var parameters = new FinderQuery.Parameters(q, type, lead, location, from, to, createdBy, sort, size, cursor);
 		return PageResource.of(finder.find(scope, organisation, sites, parameters, true));
 	}
