@@ -67,12 +67,20 @@ create table interactions (
     foreign key (organisation_id, type) references interaction_types (organisation_id, name) on update cascade
 );
 
--- Why each index exists (EXPLAIN ANALYZE figures in docs/benchmarks.md):
--- * the Finder's default order, newest start first, within one site, and its keyset pages
---   ((start_at, id) < (cursor)) read straight off this index without sorting;
-create index interactions_site_start_idx on interactions (site_id, start_at desc, id desc) where deleted_at is null;
--- * the same across all of an organisation's sites (GET /api/v1/interactions);
-create index interactions_organisation_start_idx on interactions (organisation_id, start_at desc, id desc) where deleted_at is null;
+-- Why each index exists (EXPLAIN ANALYZE figures in docs/benchmarks.md). Each leads with the
+-- columns row-level security tests (organisation_id, site_id), so that counting can be answered
+-- from the index alone (an index-only scan) instead of visiting every matching row:
+-- * the Finder's default order, newest start first, within one site; its keyset pages
+--   ((start_at, id) < cursor), start ranges, and the bounded count of a site's rows;
+create index interactions_site_start_idx on interactions (organisation_id, site_id, start_at desc, id desc)
+    where deleted_at is null;
+-- * the same across all of an organisation's sites (GET /api/v1/interactions), site_id included
+--   for the row-level security check without visiting the table;
+create index interactions_organisation_start_idx on interactions (organisation_id, start_at desc, id desc)
+    include (site_id) where deleted_at is null;
+-- * the lead filter (a person's interactions), usually combined with a start range;
+create index interactions_site_lead_idx on interactions (organisation_id, site_id, lower(lead), start_at desc)
+    where deleted_at is null;
 -- * full-text search: GIN over the search document, live rows only;
 create index interactions_search_idx on interactions using gin (search) where deleted_at is null;
 -- * the trash listing and the purge job;

@@ -60,14 +60,14 @@ class Finder {
 	/** Parses the parameters against the organisation's types and finds one page, in one read transaction. */
 	Page find(Scope scope, UUID organisationId, java.util.Set<UUID> sites, FinderQuery.Parameters parameters, boolean count) {
 		return transactions.read(scope, () -> {
-			var query = FinderQuery.parse(parameters, types.catalogue(organisationId), sites);
+			var query = FinderQuery.parse(parameters, () -> types.catalogue(organisationId), sites);
 			return page(organisationId, query, count && query.cursor() == null);
 		});
 	}
 
 	/** Checks parameters (for saved views) without searching. */
 	FinderQuery check(Scope scope, UUID organisationId, FinderQuery.Parameters parameters) {
-		return transactions.read(scope, () -> FinderQuery.parse(parameters, types.catalogue(organisationId), null));
+		return transactions.read(scope, () -> FinderQuery.parse(parameters, () -> types.catalogue(organisationId), null));
 	}
 
 	private Page page(UUID organisationId, FinderQuery query, boolean count) {
@@ -167,8 +167,8 @@ class Finder {
 	}
 
 	/**
-	 * Every word must match as a prefix; a word of five letters or more also matches the
-	 * organisation's dictionary words that are trigram-similar to it (small typos). Words are
+	 * Every word must match as a prefix; a word of five letters or more that no interaction contains
+	 * also matches the organisation's dictionary words that are trigram-similar to it (small typos). Words are
 	 * unaccented and lower-cased by the same function that builds the search document.
 	 */
 	String tsquery(UUID organisationId, String q) {
@@ -186,10 +186,12 @@ class Finder {
 			var alternatives = new ArrayList<String>();
 			alternatives.add(lexeme(word) + ":*");
 			if (word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH) {
+				// a word the organisation's interactions contain is taken as meant, not as a typo
 				jdbc.sql("""
-						select word from interaction_words where organisation_id = ? and word % ? and word <> ?
+						select word from interaction_words where organisation_id = ? and word % ?
+						  and not exists (select 1 from interaction_words where organisation_id = ? and word = ?)
 						order by similarity(word, ?) desc, word limit ?
-						""").params(organisationId, word, word, word, TYPO_ALTERNATIVES).query(String.class).list()
+						""").params(organisationId, word, organisationId, word, word, TYPO_ALTERNATIVES).query(String.class).list()
 					.forEach(similar -> alternatives.add(lexeme(similar)));
 			}
 			terms.add("(" + String.join(" | ", alternatives) + ")");

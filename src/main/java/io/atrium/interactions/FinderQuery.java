@@ -98,15 +98,17 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		}
 	}
 
-	static FinderQuery parse(Parameters p, InteractionTypes.Catalogue catalogue, Set<UUID> sites) {
+	static FinderQuery parse(Parameters p, java.util.function.Supplier<InteractionTypes.Catalogue> types, Set<UUID> sites) {
 		var problems = new ArrayList<FieldProblem>();
 		var q = p.q() == null || p.q().isBlank() ? null : p.q().strip();
 		if (q != null && q.length() > Q_MAX) {
 			problems.add(new FieldProblem("q", "must be at most " + Q_MAX + " characters"));
 		}
-		var types = new LinkedHashSet<String>();
+		var typeNames = new LinkedHashSet<String>();
+		// the organisation's types are read only when a type filter needs checking
+		var catalogue = p.type().isEmpty() ? null : types.get();
 		for (var type : p.type()) {
-			catalogue.resolve(type).ifPresentOrElse(types::add, () -> problems.add(new FieldProblem("type",
+			catalogue.resolve(type).ifPresentOrElse(typeNames::add, () -> problems.add(new FieldProblem("type",
 					"'" + type + "' is not an interaction type of this organisation; types: " + String.join(", ", catalogue.names()))));
 		}
 		var lead = text("lead", p.lead(), InteractionForm.LEAD_MAX, problems);
@@ -160,7 +162,7 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
-		var query = new FinderQuery(q, List.copyOf(types), lead, location, from, to, createdBy, sites, sort, ascending,
+		var query = new FinderQuery(q, List.copyOf(typeNames), lead, location, from, to, createdBy, sites, sort, ascending,
 				size, null);
 		if (p.cursor() == null || p.cursor().isBlank()) {
 			return query;
