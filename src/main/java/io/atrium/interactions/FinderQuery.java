@@ -80,7 +80,10 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		}
 	}
 
-	/** The raw request parameters, as the Finder, the export and saved views receive them. */
+	/**
+	 * The raw request parameters, as the Finder, the export and saved views receive them; bound
+	 * from the query string by name ({@code type} may repeat or hold a comma-separated list).
+	 */
 	record Parameters(String q, List<String> type, String lead, String location, String from, String to,
 			String createdBy, String sort, String size, String cursor) {
 

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -118,14 +119,8 @@ class InteractionsController {
 
 	@GetMapping(BASE)
 	@Operation(summary = "The Finder: search, filter, sort and page a site's interactions")
-	PageResource find(Caller caller, @PathVariable UUID siteId, @RequestParam(required = false) String q,
-			@RequestParam(required = false) List<String> type, @RequestParam(required = false) String lead,
-			@RequestParam(required = false) String location, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String createdBy,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String size,
-			@RequestParam(required = false) String cursor) {
+	PageResource find(Caller caller, @PathVariable UUID siteId, @ModelAttribute FinderQuery.Parameters parameters) {
 		var site = access.site(caller, siteId, Permission.INTERACTION_READ);
-		var parameters = new FinderQuery.Parameters(q, type, lead, location, from, to, createdBy, sort, size, cursor);
 		return PageResource.of(finder.find(site.scope(), site.organisationId(), Set.of(siteId), parameters, true));
 	}
 
@@ -149,15 +144,9 @@ class InteractionsController {
 	@GetMapping("/api/v1/interactions")
 	@Operation(summary = "The Finder across every site of an organisation that the caller may read")
 	PageResource findAcrossSites(Caller caller, @RequestParam UUID organisation,
-			@RequestParam(required = false) List<UUID> site, @RequestParam(required = false) String q,
-			@RequestParam(required = false) List<String> type, @RequestParam(required = false) String lead,
-			@RequestParam(required = false) String location, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String createdBy,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String size,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) List<UUID> site, @ModelAttribute FinderQuery.Parameters parameters) {
 		var scope = access.sitesWith(caller, organisation, Permission.INTERACTION_READ);
 		var sites = sitesToSearch(scope, site);
-		var parameters = new FinderQuery.Parameters(q, type, lead, location, from, to, createdBy, sort, size, cursor);
 		return PageResource.of(finder.find(scope, organisation, sites, parameters, true));
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,30 +48,21 @@ class InteractionsCsvController {
 	}
 
 	@GetMapping(InteractionsController.BASE + "/export")
-	@Operation(summary = "Every interaction the Finder finds with these parameters, as CSV (UTF-8), streamed in the Finder's order")
+	@Operation(summary = "Every interaction the Finder finds with these parameters (size and cursor aside), as CSV (UTF-8), streamed in the Finder's order")
 	ResponseEntity<StreamingResponseBody> export(Caller caller, @PathVariable UUID siteId,
-			@RequestParam(required = false) String q, @RequestParam(required = false) List<String> type,
-			@RequestParam(required = false) String lead, @RequestParam(required = false) String location,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String createdBy, @RequestParam(required = false) String sort) {
+			@ModelAttribute FinderQuery.Parameters query) {
 		var site = access.site(caller, siteId, Permission.INTERACTION_READ);
-		var parameters = new FinderQuery.Parameters(q, type, lead, location, from, to, createdBy, sort,
-				Integer.toString(properties.exportBatch()), null);
+		var parameters = query.withSize(Integer.toString(properties.exportBatch())).withCursor(null);
 		return stream(site.scope(), site.organisationId(), Set.of(siteId), parameters);
 	}
 
 	@GetMapping("/api/v1/interactions/export")
 	@Operation(summary = "The cross-site Finder's result as CSV")
 	ResponseEntity<StreamingResponseBody> exportAcrossSites(Caller caller, @RequestParam UUID organisation,
-			@RequestParam(required = false) List<UUID> site, @RequestParam(required = false) String q,
-			@RequestParam(required = false) List<String> type, @RequestParam(required = false) String lead,
-			@RequestParam(required = false) String location, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String createdBy,
-			@RequestParam(required = false) String sort) {
+			@RequestParam(required = false) List<UUID> site, @ModelAttribute FinderQuery.Parameters query) {
 		var scope = access.sitesWith(caller, organisation, Permission.INTERACTION_READ);
 		var sites = InteractionsController.sitesToSearch(scope, site);
-		var parameters = new FinderQuery.Parameters(q, type, lead, location, from, to, createdBy, sort,
-				Integer.toString(properties.exportBatch()), null);
+		var parameters = query.withSize(Integer.toString(properties.exportBatch())).withCursor(null);
 		return stream(scope, organisation, sites, parameters);
 	}
 
