@@ -85,8 +85,16 @@ explain_if_estimated() { # the Finder asks the planner for an estimate only when
     echo "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('$2' as tsquery);"
   fi
 }
+# a relevance-ordered search ranks the 1,000 most recent matches: the window's edge, if there are more
+window() {
+  local edge
+  edge=$($PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 999 limit 1")
+  [ -z "$edge" ] || echo " and (i.start_at, i.id) >= (cast('${edge%|*}' as timestamptz), cast('${edge##*|}' as uuid))"
+}
 TSQ_RARE=$(tsquery "$RARE")
 TSQ_COMMON=$(tsquery "$COMMON")
+WINDOW_RARE=$(window "$TSQ_RARE")
+WINDOW_COMMON=$(window "$TSQ_COMMON")
 EXPLAIN_RARE=$(explain_if_estimated "$RARE" "$TSQ_RARE")
 EXPLAIN_COMMON=$(explain_if_estimated "$COMMON" "$TSQ_COMMON")
 
@@ -96,12 +104,13 @@ OFFSET=$(( ROWS / 2 < 249949 ? ROWS / 2 : 249949 ))
 FIRST=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/interactions?organisation=$ORG_A&size=50")
 FINGERPRINT=$(echo "$FIRST" | jq -r .nextCursor | tr '_-' '/+' | base64 -d 2> /dev/null | sed -n 3p || true)
 read -r CURSOR_VALUE CURSOR_ID < <($PSQL -qAt -F ' ' -c "set timezone = 'UTC'; select replace(start_at::text, ' ', 'T'), id from atrium.interactions where organisation_id = '$ORG_A' and deleted_at is null order by start_at desc, id desc offset $OFFSET limit 1")
-CURSOR_TEXT=$(printf 'START\nd\n%s\n%s\n%s' "$FINGERPRINT" "$CURSOR_ID" "${CURSOR_VALUE/T/ }")
+CURSOR_TEXT=$(printf 'START\nd\n%s\n%s\n0\n\n%s' "$FINGERPRINT" "$CURSOR_ID" "${CURSOR_VALUE/T/ }")
 CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
 fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
   ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
   TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
+  WINDOW_RARE="$WINDOW_RARE" WINDOW_COMMON="$WINDOW_COMMON" \
   CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" python3 -c '
 import os, re, sys
 text = open(sys.argv[1]).read()

@@ -79,36 +79,10 @@ class Finder {
 		if (where == null) {
 			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
 		}
-		var key = query.sort();
-		var direction = query.ascending() ? "asc" : "desc";
-		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
-			.append(")::text as sort_value from interactions i where ").append(where);
-		if (query.cursor() != null) {
-			sql.append(" and (").append(key.expression).append(", i.id) ").append(query.ascending() ? ">" : "<")
-				.append(" (cast(:cursorValue as ").append(key.sqlType).append(")")
-				.append(key.sqlType.equals("text") ? " collate \"C\"" : "").append(", :cursorId)");
-			params.put("cursorValue", query.cursor().value());
-			params.put("cursorId", query.cursor().id());
-		}
-		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
-			.append(" limit :limit");
-		params.put("limit", query.size() + 1);
-		var values = new ArrayList<String>();
-		var rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-			values.add(rs.getString("sort_value"));
-			return Interaction.map(rs, n);
-		}).list();
-		String next = null;
-		if (rows.size() > query.size()) {
-			rows = rows.subList(0, query.size());
-			var last = rows.get(rows.size() - 1);
-			next = new Cursor(key, query.ascending(), query.fingerprint(), values.get(query.size() - 1), last.id()).encode();
-		}
+		var slice = query.sort() == SortKey.RANK ? ranked(query, where, params) : ordered(query, where, params);
 		Long total = null;
 		Boolean exact = null;
 		if (count) {
-			params.remove("cursorValue");
-			params.remove("cursorId");
 			params.put("bound", properties.countBound() + 1);
 			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where + " limit :bound) matches")
 				.params(params).query(Long.class).single();
@@ -117,7 +91,102 @@ class Finder {
 				total = Math.max(total, estimate(where, params));
 			}
 		}
-		return new Page(List.copyOf(rows), query.size(), total, exact, next);
+		return new Page(slice.rows(), query.size(), total, exact, slice.next());
+	}
+
+	/** The rows of one page and the cursor to the next, if any. */
+	private record Slice(List<Interaction> rows, String next) {
+	}
+
+	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back). */
+	private record Keyed(Interaction row, String value) {
+	}
+
+	/** A page in one column's order, the id breaking ties: a keyset page straight off an index where one exists. */
+	private Slice ordered(FinderQuery query, String where, Map<String, Object> params) {
+		var key = query.sort();
+		var rows = keyed(key, query.ascending(), where, query.cursor() == null ? null : query.cursor().value(),
+				query.cursor() == null ? null : query.cursor().id(), null, query.size() + 1, params);
+		if (rows.size() <= query.size()) {
+			return new Slice(rows.stream().map(Keyed::row).toList(), null);
+		}
+		var last = rows.get(query.size() - 1);
+		return new Slice(rows.subList(0, query.size()).stream().map(Keyed::row).toList(),
+				new Cursor(key, query.ascending(), query.fingerprint(), 0, "", last.value(), last.row().id()).encode());
+	}
+
+	/**
+	 * A page in order of relevance. Ranking reads every row it ranks, so it is bounded: the
+	 * {@code rankWindow} most recent matches come first, most relevant first; older matches follow,
+	 * most recent first. The window's edge is fixed on the first page and carried in the cursor, so
+	 * pages neither skip nor repeat rows. A search with fewer matches is ranked whole.
+	 */
+	private Slice ranked(FinderQuery query, String where, Map<String, Object> params) {
+		var cursor = query.cursor();
+		var edge = cursor != null ? cursor.window() : windowEdge(where, params);
+		var rows = new ArrayList<Keyed>();
+		var tiers = new ArrayList<Integer>();
+		if (cursor == null || cursor.tier() == 0) {
+			for (var row : keyed(SortKey.RANK, false, where, cursor == null ? null : cursor.value(),
+					cursor == null ? null : cursor.id(), edge.isEmpty() ? null : ">=" + edge, query.size() + 1, params)) {
+				rows.add(row);
+				tiers.add(0);
+			}
+		}
+		if (rows.size() <= query.size() && !edge.isEmpty()) {
+			var after = cursor != null && cursor.tier() == 1;
+			for (var row : keyed(SortKey.START, false, where, after ? cursor.value() : null, after ? cursor.id() : null,
+					"<" + edge, query.size() + 1 - rows.size(), params)) {
+				rows.add(row);
+				tiers.add(1);
+			}
+		}
+		if (rows.size() <= query.size()) {
+			return new Slice(rows.stream().map(Keyed::row).toList(), null);
+		}
+		var last = rows.get(query.size() - 1);
+		return new Slice(rows.subList(0, query.size()).stream().map(Keyed::row).toList(), new Cursor(SortKey.RANK, false,
+				query.fingerprint(), tiers.get(query.size() - 1), edge, last.value(), last.row().id()).encode());
+	}
+
+	/** Where the ranking window ends: the (start, id) of the oldest of the most recent matches; empty when all fit. */
+	private String windowEdge(String where, Map<String, Object> params) {
+		var edgeParams = new HashMap<>(params);
+		edgeParams.put("windowOffset", properties.rankWindow() - 1);
+		return jdbc.sql("select (i.start_at)::text || '|' || i.id from interactions i where " + where
+				+ " order by i.start_at desc, i.id desc offset :windowOffset limit 1")
+			.params(edgeParams).query(String.class).optional().orElse("");
+	}
+
+	/**
+	 * Rows in one key's order after a keyset position, optionally only on one side of a (start, id)
+	 * edge ({@code ">=start|id"} or {@code "<start|id"}).
+	 */
+	private List<Keyed> keyed(SortKey key, boolean ascending, String where, String afterValue, UUID afterId, String edge,
+			int limit, Map<String, Object> params) {
+		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
+			.append(")::text as sort_value from interactions i where ").append(where);
+		var pageParams = new HashMap<>(params);
+		if (edge != null) {
+			var bar = edge.lastIndexOf('|');
+			sql.append(" and (i.start_at, i.id) ").append(edge.startsWith(">=") ? ">=" : "<")
+				.append(" (cast(:edgeStart as timestamptz), cast(:edgeId as uuid))");
+			pageParams.put("edgeStart", edge.substring(edge.startsWith(">=") ? 2 : 1, bar));
+			pageParams.put("edgeId", edge.substring(bar + 1));
+		}
+		if (afterValue != null) {
+			sql.append(" and (").append(key.expression).append(", i.id) ").append(ascending ? ">" : "<")
+				.append(" (cast(:cursorValue as ").append(key.sqlType).append(")")
+				.append(key.sqlType.equals("text") ? " collate \"C\"" : "").append(", :cursorId)");
+			pageParams.put("cursorValue", afterValue);
+			pageParams.put("cursorId", afterId);
+		}
+		var direction = ascending ? "asc" : "desc";
+		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
+			.append(" limit :limit");
+		pageParams.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(pageParams)
+			.query((rs, n) -> new Keyed(Interaction.map(rs, n), rs.getString("sort_value"))).list();
 	}
 
 	/** The conditions of the question, or null when it can match nothing (a search with no words). */

@@ -143,6 +143,9 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 				sort = key;
 				ascending = key != SortKey.RANK && key != SortKey.START;
 			}
+			if (key == SortKey.RANK && parts.length == 2 && parts[1].strip().equalsIgnoreCase("asc")) {
+				problems.add(new FieldProblem("sort", "rank only sorts descending, most relevant first"));
+			}
 			if (parts.length > 2 || (parts.length == 2 && !List.of("asc", "desc").contains(parts[1].strip().toLowerCase()))) {
 				problems.add(new FieldProblem("sort", "must be field, field,asc or field,desc"));
 			}
@@ -227,27 +230,43 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 
 	/**
 	 * Where a page ended: the last row's sort value (PostgreSQL's text form of it, cast back with
-	 * the key's type) and id, for the question it belongs to. Opaque to clients: base64url JSON-free
-	 * text, validated field by field when it comes back.
+	 * the key's type) and id, for the question it belongs to. A relevance-ordered walk also carries
+	 * its tier (0 ranked window, 1 older matches by start) and the window's edge ("start|id", or
+	 * empty when every match is ranked). Opaque to clients; checked field by field when it comes back.
 	 */
-	record Cursor(SortKey sort, boolean ascending, String question, String value, UUID id) {
+	record Cursor(SortKey sort, boolean ascending, String question, int tier, String window, String value, UUID id) {
 
 		String encode() {
-			var text = String.join("\n", sort.name(), ascending ? "a" : "d", question, id.toString(), value);
+			var text = String.join("\n", sort.name(), ascending ? "a" : "d", question, id.toString(),
+					Integer.toString(tier), window, value);
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 		}
 
 		static Cursor decode(String encoded) {
 			try {
 				var text = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-				var parts = text.split("\n", 5);
-				if (parts.length != 5 || !List.of("a", "d").contains(parts[1]) || !parts[2].matches("[0-9a-f]{16}")) {
+				var parts = text.split("\n", 7);
+				if (parts.length != 7 || !List.of("a", "d").contains(parts[1]) || !parts[2].matches("[0-9a-f]{16}")
+						|| !List.of("0", "1").contains(parts[4])) {
 					throw new IllegalArgumentException("shape");
 				}
 				var sort = SortKey.valueOf(parts[0]);
-				var value = parts[4];
-				check(sort, value);
-				return new Cursor(sort, parts[1].equals("a"), parts[2], value, UUID.fromString(parts[3]));
+				var tier = Integer.parseInt(parts[4]);
+				var window = parts[5];
+				if (tier == 1 && (sort != SortKey.RANK || window.isEmpty())) {
+					throw new IllegalArgumentException("tier");
+				}
+				if (!window.isEmpty()) {
+					var bar = window.lastIndexOf('|');
+					if (bar < 0) {
+						throw new IllegalArgumentException("window");
+					}
+					check(SortKey.START, window.substring(0, bar));
+					UUID.fromString(window.substring(bar + 1));
+				}
+				var value = parts[6];
+				check(tier == 1 ? SortKey.START : sort, value);
+				return new Cursor(sort, parts[1].equals("a"), parts[2], tier, window, value, UUID.fromString(parts[3]));
 			}
 			catch (IllegalArgumentException | DateTimeParseException e) {
 				throw ApiException.invalid("cursor", "is not a cursor from a previous page; use nextCursor as it was given");

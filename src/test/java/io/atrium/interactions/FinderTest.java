@@ -145,8 +145,8 @@ class FinderTest {
 		record("One", "x");
 		record("Two", "x");
 		var next = editor.get(path + "?size=1").json().get("nextCursor").asString();
-		var parts = new String(Base64.getUrlDecoder().decode(next)).split("\n", 5);
-		parts[4] = "not a time'); drop table interactions; --";
+		var parts = new String(Base64.getUrlDecoder().decode(next)).split("\n", 7);
+		parts[6] = "not a time'); drop table interactions; --";
 		var forged = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n", parts).getBytes());
 		var response = editor.get(path + "?size=1&cursor=" + forged);
 		assertThat(response.status()).isEqualTo(400);
