@@ -82,7 +82,7 @@ tsquery() {
 }
 explain_if_estimated() { # the Finder asks the planner for an estimate only when the count passes its bound
   if [ "$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL$BASE?q=$1" | jq -r .totalExact)" = "false" ]; then
-    echo "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('$2' as tsquery);"
+    echo "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
   fi
 }
 # a relevance-ordered search ranks the 1,000 most recent matches: the window's edge, if there are more

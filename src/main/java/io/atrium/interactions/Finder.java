@@ -84,7 +84,9 @@ class Finder {
 		Boolean exact = null;
 		if (count) {
 			params.put("bound", properties.countBound() + 1);
-			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where + " limit :bound) matches")
+			// ordered like the start index, so that a plan which can stop after `bound` rows is taken
+			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where
+					+ " order by i.start_at desc, i.id desc limit :bound) matches")
 				.params(params).query(Long.class).single();
 			exact = total <= properties.countBound();
 			if (!exact) {
@@ -210,11 +212,11 @@ class Finder {
 			params.put("types", query.types());
 		}
 		if (query.lead() != null) {
-			where.append(" and lower(i.lead) = lower(:lead)");
+			where.append(" and i.lead_key = lower(:lead)");
 			params.put("lead", query.lead());
 		}
 		if (query.location() != null) {
-			where.append(" and lower(i.location) = lower(:location)");
+			where.append(" and i.location_key = lower(:location)");
 			params.put("location", query.location());
 		}
 		if (query.from() != null) {
