@@ -80,23 +80,28 @@ tsquery() {
   alternatives=$($PSQL -qAt -c "set search_path = atrium; select string_agg(quote_literal(word), ' | ') from (select word from interaction_words where organisation_id = '$ORG_A' and word % '$1' and not exists (select 1 from interaction_words where organisation_id = '$ORG_A' and word = '$1') order by similarity(word, '$1') desc, word limit 5) w")
   echo "('$1':*${alternatives:+ | $alternatives})"
 }
-explain_if_estimated() { # the Finder asks the planner for an estimate only when the count passes its bound
-  if [ "$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL$BASE?q=$1" | jq -r .totalExact)" = "false" ]; then
-    echo "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
-  fi
+# A relevance-ordered search ranks the 1,000 most recent matches. The Finder probes for the
+# 1,001st: if there is one, it ranks only newer matches and asks the planner for an estimate;
+# if not, it ranks them all and counts them while doing so.
+probe() {
+  $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 1000 limit 1"
 }
-# a relevance-ordered search ranks the 1,000 most recent matches: the window's edge, if there are more
-window() {
-  local edge
-  edge=$($PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 999 limit 1")
-  [ -z "$edge" ] || echo " and (i.start_at, i.id) >= (cast('${edge%|*}' as timestamptz), cast('${edge##*|}' as uuid))"
+case_for() { # sets WINDOW_x, MATCHES_x, EXPLAIN_x for one word's tsquery
+  local edge; edge=$(probe "$2")
+  if [ -n "$edge" ]; then
+    printf -v "WINDOW_$1" '%s' " and (i.start_at, i.id) > (cast('${edge%|*}' as timestamptz), cast('${edge##*|}' as uuid))"
+    printf -v "MATCHES_$1" '%s' ", null::bigint as matches"
+    printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
+  else
+    printf -v "WINDOW_$1" '%s' ""
+    printf -v "MATCHES_$1" '%s' ", count(*) over () as matches"
+    printf -v "EXPLAIN_$1" '%s' ""
+  fi
 }
 TSQ_RARE=$(tsquery "$RARE")
 TSQ_COMMON=$(tsquery "$COMMON")
-WINDOW_RARE=$(window "$TSQ_RARE")
-WINDOW_COMMON=$(window "$TSQ_COMMON")
-EXPLAIN_RARE=$(explain_if_estimated "$RARE" "$TSQ_RARE")
-EXPLAIN_COMMON=$(explain_if_estimated "$COMMON" "$TSQ_COMMON")
+case_for RARE "$TSQ_RARE"
+case_for COMMON "$TSQ_COMMON"
 
 # page 5,000 of the cross-site Finder (size 50, default order): the cursor names row 249,950
 # (with fewer rows, the page at the middle of the organisation's rows)
@@ -110,7 +115,7 @@ CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
   ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
   TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
-  WINDOW_RARE="$WINDOW_RARE" WINDOW_COMMON="$WINDOW_COMMON" \
+  WINDOW_RARE="$WINDOW_RARE" WINDOW_COMMON="$WINDOW_COMMON" MATCHES_RARE="$MATCHES_RARE" MATCHES_COMMON="$MATCHES_COMMON" \
   CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" python3 -c '
 import os, re, sys
 text = open(sys.argv[1]).read()
@@ -136,7 +141,7 @@ for case in "${CASES[@]}"; do
   fill "$HERE/sql/$case.sql" > "$OUT/$case.sql"
   # EXPLAIN ANALYZE of every statement of the case, as the request role, for docs/benchmarks.md
   if [ "$case" != create ]; then
-    sed -E 's/^(select i\.id|select count)/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)' |
+    sed -E 's/^(select i\.id|select count|select \(i\.start_at\))/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)' |
       PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' psql -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -d atrium -q \
       -v ON_ERROR_STOP=1 > "$OUT/explain-$case.txt" 2>&1 || true
   fi

@@ -60,6 +60,9 @@ class Finder {
 	/** Parses the parameters against the organisation's types and finds one page, in one read transaction. */
 	Page find(Scope scope, UUID organisationId, java.util.Set<UUID> sites, FinderQuery.Parameters parameters, boolean count) {
 		return transactions.read(scope, () -> {
+			// The best plan depends on the values (a rare word wants the search index, a common one
+			// the start index): plan with them every time rather than with a cached generic plan.
+			jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query((rs, n) -> 1).single();
 			var query = FinderQuery.parse(parameters, () -> types.catalogue(organisationId), sites);
 			return page(organisationId, query, count && query.cursor() == null);
 		});
@@ -80,9 +83,9 @@ class Finder {
 			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
 		}
 		var slice = query.sort() == SortKey.RANK ? ranked(query, where, params) : ordered(query, where, params);
-		Long total = null;
-		Boolean exact = null;
-		if (count) {
+		Long total = slice.total();
+		Boolean exact = slice.totalExact();
+		if (count && total == null) {
 			params.put("bound", properties.countBound() + 1);
 			// ordered like the start index, so that a plan which can stop after `bound` rows is taken
 			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where
@@ -93,22 +96,30 @@ class Finder {
 				total = Math.max(total, estimate(where, params));
 			}
 		}
+		if (!count) {
+			total = null;
+			exact = null;
+		}
 		return new Page(slice.rows(), query.size(), total, exact, slice.next());
 	}
 
-	/** The rows of one page and the cursor to the next, if any. */
-	private record Slice(List<Interaction> rows, String next) {
+	/** The rows of one page, the cursor to the next (if any), and the total when finding them told it. */
+	private record Slice(List<Interaction> rows, String next, Long total, Boolean totalExact) {
+
+		Slice(List<Interaction> rows, String next) {
+			this(rows, next, null, null);
+		}
 	}
 
-	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back). */
-	private record Keyed(Interaction row, String value) {
+	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back), and maybe the match count. */
+	private record Keyed(Interaction row, String value, Long matches) {
 	}
 
 	/** A page in one column's order, the id breaking ties: a keyset page straight off an index where one exists. */
 	private Slice ordered(FinderQuery query, String where, Map<String, Object> params) {
 		var key = query.sort();
 		var rows = keyed(key, query.ascending(), where, query.cursor() == null ? null : query.cursor().value(),
-				query.cursor() == null ? null : query.cursor().id(), null, query.size() + 1, params);
+				query.cursor() == null ? null : query.cursor().id(), null, null, query.size() + 1, false, params);
 		if (rows.size() <= query.size()) {
 			return new Slice(rows.stream().map(Keyed::row).toList(), null);
 		}
@@ -120,60 +131,80 @@ class Finder {
 	/**
 	 * A page in order of relevance. Ranking reads every row it ranks, so it is bounded: the
 	 * {@code rankWindow} most recent matches come first, most relevant first; older matches follow,
-	 * most recent first. The window's edge is fixed on the first page and carried in the cursor, so
-	 * pages neither skip nor repeat rows. A search with fewer matches is ranked whole.
+	 * most recent first. The first page probes for the match just past the window; its (start, id)
+	 * is the window's edge, carried in the cursor, so pages neither skip nor repeat rows. A search
+	 * with no match past the window is ranked whole, and counted exactly while ranking.
 	 */
 	private Slice ranked(FinderQuery query, String where, Map<String, Object> params) {
 		var cursor = query.cursor();
-		var edge = cursor != null ? cursor.window() : windowEdge(where, params);
+		var edge = cursor != null ? cursor.window() : probe(where, params);
 		var rows = new ArrayList<Keyed>();
 		var tiers = new ArrayList<Integer>();
+		Long matches = null;
 		if (cursor == null || cursor.tier() == 0) {
-			for (var row : keyed(SortKey.RANK, false, where, cursor == null ? null : cursor.value(),
-					cursor == null ? null : cursor.id(), edge.isEmpty() ? null : ">=" + edge, query.size() + 1, params)) {
+			var ranked = keyed(SortKey.RANK, false, where, cursor == null ? null : cursor.value(),
+					cursor == null ? null : cursor.id(), edge.isEmpty() ? null : ">", edge, query.size() + 1,
+					cursor == null && edge.isEmpty(), params);
+			for (var row : ranked) {
 				rows.add(row);
 				tiers.add(0);
 			}
+			matches = ranked.isEmpty() ? (cursor == null && edge.isEmpty() ? 0L : null) : ranked.get(0).matches();
 		}
 		if (rows.size() <= query.size() && !edge.isEmpty()) {
 			var after = cursor != null && cursor.tier() == 1;
 			for (var row : keyed(SortKey.START, false, where, after ? cursor.value() : null, after ? cursor.id() : null,
-					"<" + edge, query.size() + 1 - rows.size(), params)) {
+					"<=", edge, query.size() + 1 - rows.size(), false, params)) {
 				rows.add(row);
 				tiers.add(1);
 			}
 		}
-		if (rows.size() <= query.size()) {
-			return new Slice(rows.stream().map(Keyed::row).toList(), null);
+		Long total = null;
+		Boolean exact = null;
+		if (cursor == null && edge.isEmpty()) {
+			total = matches;
+			exact = true;
 		}
-		var last = rows.get(query.size() - 1);
-		return new Slice(rows.subList(0, query.size()).stream().map(Keyed::row).toList(), new Cursor(SortKey.RANK, false,
-				query.fingerprint(), tiers.get(query.size() - 1), edge, last.value(), last.row().id()).encode());
+		else if (cursor == null && properties.rankWindow() >= properties.countBound()) {
+			// a match past the window means more than the count bound: estimate without counting
+			total = Math.max(properties.rankWindow() + 1L, estimate(where, params));
+			exact = false;
+		}
+		var page = rows.size() <= query.size() ? rows : rows.subList(0, query.size());
+		String next = null;
+		if (rows.size() > query.size()) {
+			var last = rows.get(query.size() - 1);
+			next = new Cursor(SortKey.RANK, false, query.fingerprint(), tiers.get(query.size() - 1), edge, last.value(),
+					last.row().id()).encode();
+		}
+		return new Slice(page.stream().map(Keyed::row).toList(), next, total, exact);
 	}
 
-	/** Where the ranking window ends: the (start, id) of the oldest of the most recent matches; empty when all fit. */
-	private String windowEdge(String where, Map<String, Object> params) {
-		var edgeParams = new HashMap<>(params);
-		edgeParams.put("windowOffset", properties.rankWindow() - 1);
+	/** The (start, id) of the first match past the ranking window, or empty when every match fits in it. */
+	private String probe(String where, Map<String, Object> params) {
+		var probeParams = new HashMap<>(params);
+		probeParams.put("windowSize", properties.rankWindow());
 		return jdbc.sql("select (i.start_at)::text || '|' || i.id from interactions i where " + where
-				+ " order by i.start_at desc, i.id desc offset :windowOffset limit 1")
-			.params(edgeParams).query(String.class).optional().orElse("");
+				+ " order by i.start_at desc, i.id desc offset :windowSize limit 1")
+			.params(probeParams).query(String.class).optional().orElse("");
 	}
 
 	/**
-	 * Rows in one key's order after a keyset position, optionally only on one side of a (start, id)
-	 * edge ({@code ">=start|id"} or {@code "<start|id"}).
+	 * Rows in one key's order after a keyset position, optionally only on one side ({@code edgeOp}
+	 * {@code >} or {@code <=}) of a (start, id) edge written "start|id", optionally with the number
+	 * of all matching rows (free when every match is read anyway, as for ranking).
 	 */
-	private List<Keyed> keyed(SortKey key, boolean ascending, String where, String afterValue, UUID afterId, String edge,
-			int limit, Map<String, Object> params) {
+	private List<Keyed> keyed(SortKey key, boolean ascending, String where, String afterValue, UUID afterId, String edgeOp,
+			String edge, int limit, boolean countAll, Map<String, Object> params) {
 		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
-			.append(")::text as sort_value from interactions i where ").append(where);
+			.append(")::text as sort_value").append(countAll ? ", count(*) over () as matches" : ", null::bigint as matches")
+			.append(" from interactions i where ").append(where);
 		var pageParams = new HashMap<>(params);
-		if (edge != null) {
+		if (edgeOp != null) {
 			var bar = edge.lastIndexOf('|');
-			sql.append(" and (i.start_at, i.id) ").append(edge.startsWith(">=") ? ">=" : "<")
+			sql.append(" and (i.start_at, i.id) ").append(edgeOp)
 				.append(" (cast(:edgeStart as timestamptz), cast(:edgeId as uuid))");
-			pageParams.put("edgeStart", edge.substring(edge.startsWith(">=") ? 2 : 1, bar));
+			pageParams.put("edgeStart", edge.substring(0, bar));
 			pageParams.put("edgeId", edge.substring(bar + 1));
 		}
 		if (afterValue != null) {
@@ -187,8 +218,8 @@ class Finder {
 		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
 			.append(" limit :limit");
 		pageParams.put("limit", limit);
-		return jdbc.sql(sql.toString()).params(pageParams)
-			.query((rs, n) -> new Keyed(Interaction.map(rs, n), rs.getString("sort_value"))).list();
+		return jdbc.sql(sql.toString()).params(pageParams).query((rs, n) -> new Keyed(Interaction.map(rs, n),
+				rs.getString("sort_value"), rs.getObject("matches") == null ? null : rs.getLong("matches"))).list();
 	}
 
 	/** The conditions of the question, or null when it can match nothing (a search with no words). */

@@ -231,8 +231,8 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 	/**
 	 * Where a page ended: the last row's sort value (PostgreSQL's text form of it, cast back with
 	 * the key's type) and id, for the question it belongs to. A relevance-ordered walk also carries
-	 * its tier (0 ranked window, 1 older matches by start) and the window's edge ("start|id", or
-	 * empty when every match is ranked). Opaque to clients; checked field by field when it comes back.
+	 * its tier (0 ranked window, 1 older matches by start) and the window's edge ("start|id" of the
+	 * first match past the window, or empty when every match is ranked). Opaque to clients; checked field by field when it comes back.
 	 */
 	record Cursor(SortKey sort, boolean ascending, String question, int tier, String window, String value, UUID id) {
 

@@ -66,6 +66,9 @@ class FinderCountTest {
 			body.put("description", "About the harbour");
 			assertThat(editor.post(path, body).status()).isEqualTo(201);
 		}
+		var first = editor.get(path + "?q=harbour&size=2").json();
+		assertThat(first.get("totalExact").asBoolean()).isFalse();
+		assertThat(first.get("total").asLong()).isGreaterThanOrEqualTo(4);
 		var walked = new java.util.ArrayList<String>();
 		String cursor = null;
 		do {

@@ -305,6 +305,8 @@ class FinderOracleTest {
 			var walk = walk("q=" + word + "&size=7", () -> {
 			});
 			assertThat(walk.ids()).as(word).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(walk.total()).as("total of %s", word).isEqualTo(expected.size());
+			assertThat(walk.exact()).isTrue();
 		}
 	}
 
