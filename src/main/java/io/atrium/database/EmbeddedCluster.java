@@ -22,6 +22,16 @@ final class EmbeddedCluster implements AutoCloseable {
 
 	static final String DATABASE = "atrium";
 
+	/**
+	 * Lets row-level security use full-text indexes. Under a policy, PostgreSQL evaluates a caller's
+	 * condition inside an index scan only if its function is LEAKPROOF (cannot reveal the rows it
+	 * sees, e.g. through an error); {@code tsvector @@ tsquery} (ts_match_vq) only answers true or
+	 * false but is not marked so, and without the mark every search reads all of a site's rows. Only
+	 * a superuser may set it; on an external server an administrator runs this once
+	 * (docs/interactions.md).
+	 */
+	static final String LEAKPROOF_TEXT_SEARCH = "alter function pg_catalog.ts_match_vq(tsvector, tsquery) leakproof";
+
 	private final EmbeddedPostgres postgres;
 
 	private EmbeddedCluster(EmbeddedPostgres postgres) {
@@ -52,7 +62,7 @@ final class EmbeddedCluster implements AutoCloseable {
 		}
 	}
 
-	/** Creates the roles and the database if missing. */
+	/** Creates the roles and the database if missing, and marks text search leakproof in it. */
 	void provision(String owner, String appUser, String appPassword) {
 		try (var connection = postgres.getPostgresDatabase().getConnection()) {
 			Roles.ensure(connection, owner, null, false);
@@ -62,6 +72,12 @@ final class EmbeddedCluster implements AutoCloseable {
 					connection.createStatement().execute("create database " + DATABASE + " owner " + Roles.quote(owner));
 				}
 			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not prepare the embedded database: " + e.getMessage(), e);
+		}
+		try (var connection = postgres.getDatabase("postgres", DATABASE).getConnection()) {
+			connection.createStatement().execute(LEAKPROOF_TEXT_SEARCH);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Could not prepare the embedded database: " + e.getMessage(), e);

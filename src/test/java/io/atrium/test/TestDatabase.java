@@ -96,6 +96,10 @@ public final class TestDatabase {
 			statement.execute("create role " + APP + " login nosuperuser nobypassrls password 'atrium_app'");
 			statement.execute("create database " + TEMPLATE + " owner " + OWNER);
 		}
+		// as EmbeddedCluster.provision does: full-text indexes usable under row-level security
+		try (var connection = postgres.getDatabase("postgres", TEMPLATE).getConnection()) {
+			connection.createStatement().execute("alter function pg_catalog.ts_match_vq(tsvector, tsquery) leakproof");
+		}
 		Flyway.configure()
 			.dataSource(url(TEMPLATE), OWNER, "")
 			.schemas("atrium")

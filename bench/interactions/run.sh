@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The interactions benchmark (docs/benchmarks.md). Starts Atrium on loopback with its embedded
+# PostgreSQL, loads ROWS interactions into each of two organisations (once per data directory),
+# then measures six cases with wrk (CLIENTS concurrent connections, bounded by DURATION) against
+# the server, and the same SQL with pgbench straight against PostgreSQL as the request role.
+#
+#   bench/interactions/run.sh                              # 1,000,000 rows per organisation
+#   ROWS=100000 DURATION=10s bench/interactions/run.sh     # a quicker, smaller run
+#
+# Results: $BENCH_OUT/results.md (table), explain-*.txt (EXPLAIN ANALYZE of each case), server.log.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+ROWS=${ROWS:-1000000}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
+CLIENTS=${CLIENTS:-8}
+THREADS=${THREADS:-2}
+PORT=${BENCH_PORT:-18080}
+PG_PORT=${BENCH_PG_PORT:-15432}
+DATA=${BENCH_DATA:-/tmp/atrium-bench-$ROWS}
+OUT=${BENCH_OUT:-$HERE/results}
+RARE=${RARE:-zeppelin}
+COMMON=${COMMON:-supplier}
+LEAD=${LEAD:-Olivia Smith}
+export ATRIUM_ADMIN_EMAIL=admin@bench.local
+export ATRIUM_ADMIN_PASSWORD='benchmark admin password 1'
+
+for tool in wrk pgbench psql curl jq python3; do
+  command -v "$tool" > /dev/null || { echo "missing $tool: apt-get install -y wrk postgresql-client curl jq python3" >&2; exit 1; }
+done
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  for candidate in /usr/lib/jvm/*; do
+    if "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$candidate; fi
+  done
+fi
+export JAVA_HOME
+[ -f "$ROOT/target/atrium.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+mkdir -p "$DATA" "$OUT"
+
+echo "== starting Atrium on 127.0.0.1:$PORT (data in $DATA)"
+ATRIUM_PORT=$PORT ATRIUM_MANAGEMENT_PORT=$((PORT + 1)) ATRIUM_DATA_DIR=$DATA ATRIUM_DB_EMBEDDED_PORT=$PG_PORT \
+  ATRIUM_ACCESS_TOKEN_TTL=4h ATRIUM_LOG_FORMAT= SERVER_ADDRESS=127.0.0.1 \
+  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar "$ROOT/target/atrium.jar" > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2> /dev/null; wait $SERVER 2> /dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -sf "http://127.0.0.1:$PORT/ready" > /dev/null && break
+  kill -0 $SERVER 2> /dev/null || { echo "Atrium did not start; see $OUT/server.log" >&2; exit 1; }
+  sleep 1
+done
+URL="http://127.0.0.1:$PORT"
+PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d atrium -v ON_ERROR_STOP=1"
+
+if [ ! -f "$DATA/bench.env" ]; then
+  echo "== creating organisations, sites and users"
+  BENCH_URL=$URL BENCH_PSQL="$PSQL" python3 "$HERE/setup.py" > "$DATA/bench.env.partial"
+  # shellcheck disable=SC1091
+  source "$DATA/bench.env.partial"
+  echo "== loading $ROWS interactions into each organisation"
+  start=$(date +%s)
+  $PSQL -q -v org_a="$ORG_A" -v org_b="$ORG_B" -v user_a="$USER_A" -v user_b="$USER_B" -v rows="$ROWS" -f "$HERE/load.sql"
+  echo "   loaded in $(( $(date +%s) - start ))s"
+  mv "$DATA/bench.env.partial" "$DATA/bench.env"
+fi
+# shellcheck disable=SC1091
+source "$DATA/bench.env"
+
+TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL_A\",\"password\":\"$ATRIUM_ADMIN_PASSWORD\"}" \
+  "$URL/api/v1/auth/login" | jq -r .accessToken)
+SITES=$($PSQL -qAt -c "select string_agg(id::text, ',' order by id::text) from atrium.sites where organisation_id = '$ORG_A'")
+SITES_IN=$(echo "$SITES" | sed "s/\([^,]*\)/'\1'/g")
+SITE=$SITE_A
+BASE="/api/v1/sites/$SITE/interactions"
+enc() { jq -rn --arg v "$1" '$v|@uri'; }
+
+# The tsquery the Finder builds for one word: the word as a prefix, or a trigram-similar dictionary word.
+tsquery() {
+  local alternatives
+  alternatives=$($PSQL -qAt -c "set search_path = atrium; select string_agg(quote_literal(word), ' | ') from (select word from interaction_words where organisation_id = '$ORG_A' and word % '$1' and not exists (select 1 from interaction_words where organisation_id = '$ORG_A' and word = '$1') order by similarity(word, '$1') desc, word limit 5) w")
+  echo "('$1':*${alternatives:+ | $alternatives})"
+}
+# A relevance-ordered search ranks the 1,000 most recent matches. The Finder probes for the
+# 1,001st: if there is one, it ranks only newer matches and asks the planner for an estimate;
+# if not, it ranks them all and counts them while doing so.
+probe() {
+  $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 1000 limit 1"
+}
+case_for() { # sets WINDOW_x, MATCHES_x, EXPLAIN_x for one word's tsquery
+  local edge; edge=$(probe "$2")
+  if [ -n "$edge" ]; then
+    printf -v "WINDOW_$1" '%s' " and (i.start_at, i.id) > (cast('${edge%|*}' as timestamptz), cast('${edge##*|}' as uuid))"
+    printf -v "MATCHES_$1" '%s' ", null::bigint as matches"
+    printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
+  else
+    printf -v "WINDOW_$1" '%s' ""
+    printf -v "MATCHES_$1" '%s' ", count(*) over () as matches"
+    printf -v "EXPLAIN_$1" '%s' ""
+  fi
+}
+TSQ_RARE=$(tsquery "$RARE")
+TSQ_COMMON=$(tsquery "$COMMON")
+case_for RARE "$TSQ_RARE"
+case_for COMMON "$TSQ_COMMON"
+
+# page 5,000 of the cross-site Finder (size 50, default order): the cursor names row 249,950
+# (with fewer rows, the page at the middle of the organisation's rows)
+OFFSET=$(( ROWS / 2 < 249949 ? ROWS / 2 : 249949 ))
+FIRST=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/interactions?organisation=$ORG_A&size=50")
+FINGERPRINT=$(echo "$FIRST" | jq -r .nextCursor | tr '_-' '/+' | base64 -d 2> /dev/null | sed -n 3p || true)
+read -r CURSOR_VALUE CURSOR_ID < <($PSQL -qAt -F ' ' -c "set timezone = 'UTC'; select replace(start_at::text, ' ', 'T'), id from atrium.interactions where organisation_id = '$ORG_A' and deleted_at is null order by start_at desc, id desc offset $OFFSET limit 1")
+CURSOR_TEXT=$(printf 'START\nd\n%s\n%s\n0\n\n%s' "$FINGERPRINT" "$CURSOR_ID" "${CURSOR_VALUE/T/ }")
+CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+
+fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
+  ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
+  TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
+  WINDOW_RARE="$WINDOW_RARE" WINDOW_COMMON="$WINDOW_COMMON" MATCHES_RARE="$MATCHES_RARE" MATCHES_COMMON="$MATCHES_COMMON" \
+  CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" python3 -c '
+import os, re, sys
+text = open(sys.argv[1]).read()
+print(re.sub(r"@([A-Z_]+)@", lambda m: os.environ[m.group(1)], text), end="")' "$1"
+}
+
+declare -A PATHS=(
+  [first-page]="$BASE"
+  [rare-word]="$BASE?q=$(enc "$RARE")"
+  [common-word]="$BASE?q=$(enc "$COMMON")"
+  [three-filters]="$BASE?type=Call&lead=$(enc "$LEAD")&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"
+  [page-5000]="/api/v1/interactions?organisation=$ORG_A&size=50&cursor=$CURSOR"
+  [create]="$BASE"
+)
+CASES=(first-page rare-word common-word three-filters page-5000 create)
+SECONDS_RUN=${DURATION%s}
+: > "$OUT/raw.txt"
+for case in "${CASES[@]}"; do
+  script=$HERE/wrk/finder.lua
+  [ "$case" = create ] && script=$HERE/wrk/create.lua
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL${PATHS[$case]}")
+  [ "$case" = create ] || [ "$status" = 200 ] || { echo "$case answers $status" >&2; exit 1; }
+  fill "$HERE/sql/$case.sql" > "$OUT/$case.sql"
+  # EXPLAIN ANALYZE of every statement of the case, as the request role, for docs/benchmarks.md
+  if [ "$case" != create ]; then
+    sed -E 's/^(select i\.id|select count|select \(i\.start_at\))/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)' |
+      PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' psql -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -d atrium -q \
+      -v ON_ERROR_STOP=1 > "$OUT/explain-$case.txt" 2>&1 || true
+  fi
+  echo "== $case: API ($CLIENTS clients, $DURATION after $WARMUP warm-up)"
+  BENCH_PATH=${PATHS[$case]} BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CLIENTS" -d"$WARMUP" --timeout 10s -s "$script" "$URL" > /dev/null
+  BENCH_PATH=${PATHS[$case]} BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CLIENTS" -d"$DURATION" --timeout 10s -s "$script" "$URL" |
+    sed -n "s/^RESULT /$case api /p" | tee -a "$OUT/raw.txt"
+  echo "== $case: SQL (pgbench, $CLIENTS clients)"
+  rm -f "$OUT/pgbench-$case".*
+  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared \
+    -c "$CLIENTS" -j "$THREADS" -T "${WARMUP%s}" -f "$OUT/$case.sql" atrium > /dev/null
+  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared \
+    -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_RUN" -f "$OUT/$case.sql" -l --log-prefix="$OUT/pgbench-$case" atrium > "$OUT/pgbench-$case.out"
+  python3 "$HERE/report.py" pgbench "$case" "$SECONDS_RUN" "$OUT"/pgbench-"$case".[0-9]* | tee -a "$OUT/raw.txt"
+  rm -f "$OUT/pgbench-$case".[0-9]*
+done
+{
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end;"
+  echo "$ROWS rows per organisation, $CLIENTS clients, $DURATION per case after $WARMUP warm-up."
+  echo
+  python3 "$HERE/report.py" table "$OUT/raw.txt"
+  echo
+  echo "rare word: $RARE, tsquery $TSQ_RARE; common word: $COMMON, tsquery $TSQ_COMMON"
+  echo "matches at the measured site: rare $($PSQL -qAt -c "select count(*) from atrium.interactions where site_id = '$SITE' and search @@ cast('${TSQ_RARE//\'/\'\'}' as tsquery)"), common $($PSQL -qAt -c "select count(*) from atrium.interactions where site_id = '$SITE' and search @@ cast('${TSQ_COMMON//\'/\'\'}' as tsquery)")"
+} | tee "$OUT/results.md"

@@ -1,0 +1,314 @@
+package io.atrium.interactions;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.atrium.database.Scope;
+import io.atrium.database.TenantTransactions;
+import io.atrium.interactions.FinderQuery.Cursor;
+import io.atrium.interactions.FinderQuery.SortKey;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds interactions: full-text search (word prefixes, accent- and case-insensitive, typo-tolerant
+ * for words of five letters or more), field filters, any order with the id as tiebreak, and keyset
+ * pages, so a deep page costs what the first one does.
+ *
+ * <p>The total is counted on the first page only, exactly up to {@code countBound} matches; past
+ * that it is the planner's estimate, marked as such.
+ */
+@Component
+class Finder {
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+	private static final int MAX_WORDS = 10;
+	private static final int TYPO_MIN_LENGTH = 5;
+	private static final int TYPO_ALTERNATIVES = 5;
+
+	private final TenantTransactions transactions;
+	private final JdbcClient jdbc;
+	private final InteractionTypes types;
+	private final JsonMapper json;
+	private final InteractionsProperties properties;
+
+	Finder(TenantTransactions transactions, JdbcClient jdbc, InteractionTypes types, JsonMapper json,
+			InteractionsProperties properties) {
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.types = types;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param total matches on the first page (null on later pages)
+	 * @param totalExact whether {@code total} is exact or the planner's estimate
+	 * @param nextCursor where the next page starts; null on the last page
+	 */
+	record Page(List<Interaction> items, int size, Long total, Boolean totalExact, String nextCursor) {
+	}
+
+	/** Parses the parameters against the organisation's types and finds one page, in one read transaction. */
+	Page find(Scope scope, UUID organisationId, java.util.Set<UUID> sites, FinderQuery.Parameters parameters, boolean count) {
+		return transactions.read(scope, () -> {
+			// The best plan depends on the values (a rare word wants the search index, a common one
+			// the start index): plan with them every time rather than with a cached generic plan.
+			jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query((rs, n) -> 1).single();
+			var query = FinderQuery.parse(parameters, () -> types.catalogue(organisationId), sites);
+			return page(organisationId, query, count && query.cursor() == null);
+		});
+	}
+
+	/** Checks parameters (for saved views) without searching. */
+	FinderQuery check(Scope scope, UUID organisationId, FinderQuery.Parameters parameters) {
+		return transactions.read(scope, () -> FinderQuery.parse(parameters, () -> types.catalogue(organisationId), null));
+	}
+
+	private Page page(UUID organisationId, FinderQuery query, boolean count) {
+		if (query.sites() != null && query.sites().isEmpty()) {
+			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
+		}
+		var params = new HashMap<String, Object>();
+		var where = where(organisationId, query, params);
+		if (where == null) {
+			return new Page(List.of(), query.size(), count ? 0L : null, count ? true : null, null);
+		}
+		var slice = query.sort() == SortKey.RANK ? ranked(query, where, params) : ordered(query, where, params);
+		Long total = slice.total();
+		Boolean exact = slice.totalExact();
+		if (count && total == null) {
+			params.put("bound", properties.countBound() + 1);
+			// ordered like the start index, so that a plan which can stop after `bound` rows is taken
+			total = jdbc.sql("select count(*) from (select 1 from interactions i where " + where
+					+ " order by i.start_at desc, i.id desc limit :bound) matches")
+				.params(params).query(Long.class).single();
+			exact = total <= properties.countBound();
+			if (!exact) {
+				total = Math.max(total, estimate(where, params));
+			}
+		}
+		if (!count) {
+			total = null;
+			exact = null;
+		}
+		return new Page(slice.rows(), query.size(), total, exact, slice.next());
+	}
+
+	/** The rows of one page, the cursor to the next (if any), and the total when finding them told it. */
+	private record Slice(List<Interaction> rows, String next, Long total, Boolean totalExact) {
+
+		Slice(List<Interaction> rows, String next) {
+			this(rows, next, null, null);
+		}
+	}
+
+	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back), and maybe the match count. */
+	private record Keyed(Interaction row, String value, Long matches) {
+	}
+
+	/** A page in one column's order, the id breaking ties: a keyset page straight off an index where one exists. */
+	private Slice ordered(FinderQuery query, String where, Map<String, Object> params) {
+		var key = query.sort();
+		var rows = keyed(key, query.ascending(), where, query.cursor() == null ? null : query.cursor().value(),
+				query.cursor() == null ? null : query.cursor().id(), null, null, query.size() + 1, false, params);
+		if (rows.size() <= query.size()) {
+			return new Slice(rows.stream().map(Keyed::row).toList(), null);
+		}
+		var last = rows.get(query.size() - 1);
+		return new Slice(rows.subList(0, query.size()).stream().map(Keyed::row).toList(),
+				new Cursor(key, query.ascending(), query.fingerprint(), 0, "", last.value(), last.row().id()).encode());
+	}
+
+	/**
+	 * A page in order of relevance. Ranking reads every row it ranks, so it is bounded: the
+	 * {@code rankWindow} most recent matches come first, most relevant first; older matches follow,
+	 * most recent first. The first page probes for the match just past the window; its (start, id)
+	 * is the window's edge, carried in the cursor, so pages neither skip nor repeat rows. A search
+	 * with no match past the window is ranked whole, and counted exactly while ranking.
+	 */
+	private Slice ranked(FinderQuery query, String where, Map<String, Object> params) {
+		var cursor = query.cursor();
+		var edge = cursor != null ? cursor.window() : probe(where, params);
+		var rows = new ArrayList<Keyed>();
+		var tiers = new ArrayList<Integer>();
+		Long matches = null;
+		if (cursor == null || cursor.tier() == 0) {
+			var ranked = keyed(SortKey.RANK, false, where, cursor == null ? null : cursor.value(),
+					cursor == null ? null : cursor.id(), edge.isEmpty() ? null : ">", edge, query.size() + 1,
+					cursor == null && edge.isEmpty(), params);
+			for (var row : ranked) {
+				rows.add(row);
+				tiers.add(0);
+			}
+			matches = ranked.isEmpty() ? (cursor == null && edge.isEmpty() ? 0L : null) : ranked.get(0).matches();
+		}
+		if (rows.size() <= query.size() && !edge.isEmpty()) {
+			var after = cursor != null && cursor.tier() == 1;
+			for (var row : keyed(SortKey.START, false, where, after ? cursor.value() : null, after ? cursor.id() : null,
+					"<=", edge, query.size() + 1 - rows.size(), false, params)) {
+				rows.add(row);
+				tiers.add(1);
+			}
+		}
+		Long total = null;
+		Boolean exact = null;
+		if (cursor == null && edge.isEmpty()) {
+			total = matches;
+			exact = true;
+		}
+		else if (cursor == null && properties.rankWindow() >= properties.countBound()) {
+			// a match past the window means more than the count bound: estimate without counting
+			total = Math.max(properties.rankWindow() + 1L, estimate(where, params));
+			exact = false;
+		}
+		var page = rows.size() <= query.size() ? rows : rows.subList(0, query.size());
+		String next = null;
+		if (rows.size() > query.size()) {
+			var last = rows.get(query.size() - 1);
+			next = new Cursor(SortKey.RANK, false, query.fingerprint(), tiers.get(query.size() - 1), edge, last.value(),
+					last.row().id()).encode();
+		}
+		return new Slice(page.stream().map(Keyed::row).toList(), next, total, exact);
+	}
+
+	/** The (start, id) of the first match past the ranking window, or empty when every match fits in it. */
+	private String probe(String where, Map<String, Object> params) {
+		var probeParams = new HashMap<>(params);
+		probeParams.put("windowSize", properties.rankWindow());
+		return jdbc.sql("select (i.start_at)::text || '|' || i.id from interactions i where " + where
+				+ " order by i.start_at desc, i.id desc offset :windowSize limit 1")
+			.params(probeParams).query(String.class).optional().orElse("");
+	}
+
+	/**
+	 * Rows in one key's order after a keyset position, optionally only on one side ({@code edgeOp}
+	 * {@code >} or {@code <=}) of a (start, id) edge written "start|id", optionally with the number
+	 * of all matching rows (free when every match is read anyway, as for ranking).
+	 */
+	private List<Keyed> keyed(SortKey key, boolean ascending, String where, String afterValue, UUID afterId, String edgeOp,
+			String edge, int limit, boolean countAll, Map<String, Object> params) {
+		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
+			.append(")::text as sort_value").append(countAll ? ", count(*) over () as matches" : ", null::bigint as matches")
+			.append(" from interactions i where ").append(where);
+		var pageParams = new HashMap<>(params);
+		if (edgeOp != null) {
+			var bar = edge.lastIndexOf('|');
+			sql.append(" and (i.start_at, i.id) ").append(edgeOp)
+				.append(" (cast(:edgeStart as timestamptz), cast(:edgeId as uuid))");
+			pageParams.put("edgeStart", edge.substring(0, bar));
+			pageParams.put("edgeId", edge.substring(bar + 1));
+		}
+		if (afterValue != null) {
+			sql.append(" and (").append(key.expression).append(", i.id) ").append(ascending ? ">" : "<")
+				.append(" (cast(:cursorValue as ").append(key.sqlType).append(")")
+				.append(key.sqlType.equals("text") ? " collate \"C\"" : "").append(", :cursorId)");
+			pageParams.put("cursorValue", afterValue);
+			pageParams.put("cursorId", afterId);
+		}
+		var direction = ascending ? "asc" : "desc";
+		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
+			.append(" limit :limit");
+		pageParams.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(pageParams).query((rs, n) -> new Keyed(Interaction.map(rs, n),
+				rs.getString("sort_value"), rs.getObject("matches") == null ? null : rs.getLong("matches"))).list();
+	}
+
+	/** The conditions of the question, or null when it can match nothing (a search with no words). */
+	private String where(UUID organisationId, FinderQuery query, Map<String, Object> params) {
+		var where = new StringBuilder("i.organisation_id = :org and i.deleted_at is null");
+		params.put("org", organisationId);
+		if (query.sites() != null) {
+			where.append(" and i.site_id in (:sites)");
+			params.put("sites", List.copyOf(query.sites()));
+		}
+		if (query.q() != null) {
+			var tsquery = tsquery(organisationId, query.q());
+			if (tsquery == null) {
+				return null;
+			}
+			where.append(" and i.search @@ cast(:tsq as tsquery)");
+			params.put("tsq", tsquery);
+		}
+		if (!query.types().isEmpty()) {
+			where.append(" and i.type in (:types)");
+			params.put("types", query.types());
+		}
+		if (query.lead() != null) {
+			where.append(" and i.lead_key = lower(:lead)");
+			params.put("lead", query.lead());
+		}
+		if (query.location() != null) {
+			where.append(" and i.location_key = lower(:location)");
+			params.put("location", query.location());
+		}
+		if (query.from() != null) {
+			where.append(" and i.start_at >= :from");
+			params.put("from", query.from().atOffset(ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			where.append(" and i.start_at < :to");
+			params.put("to", query.to().atOffset(ZoneOffset.UTC));
+		}
+		if (query.createdBy() != null) {
+			where.append(" and i.created_by = :createdBy");
+			params.put("createdBy", query.createdBy());
+		}
+		if (query.sort() == SortKey.RANK) {
+			params.putIfAbsent("tsq", "");
+		}
+		return where.toString();
+	}
+
+	/**
+	 * Every word must match as a prefix; a word of five letters or more that no interaction contains
+	 * also matches the organisation's dictionary words that are trigram-similar to it (small typos). Words are
+	 * unaccented and lower-cased by the same function that builds the search document.
+	 */
+	String tsquery(UUID organisationId, String q) {
+		var normalised = jdbc.sql("select lower(immutable_unaccent(?))").param(q).query(String.class).single();
+		var words = new LinkedHashSet<String>();
+		var matcher = WORD.matcher(normalised);
+		while (matcher.find() && words.size() < MAX_WORDS) {
+			words.add(matcher.group());
+		}
+		if (words.isEmpty()) {
+			return null;
+		}
+		var terms = new ArrayList<String>();
+		for (var word : words) {
+			var alternatives = new ArrayList<String>();
+			alternatives.add(lexeme(word) + ":*");
+			if (word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH) {
+				// a word the organisation's interactions contain is taken as meant, not as a typo
+				jdbc.sql("""
+						select word from interaction_words where organisation_id = ? and word % ?
+						  and not exists (select 1 from interaction_words where organisation_id = ? and word = ?)
+						order by similarity(word, ?) desc, word limit ?
+						""").params(organisationId, word, organisationId, word, word, TYPO_ALTERNATIVES).query(String.class).list()
+					.forEach(similar -> alternatives.add(lexeme(similar)));
+			}
+			terms.add("(" + String.join(" | ", alternatives) + ")");
+		}
+		return String.join(" & ", terms);
+	}
+
+	/** A tsquery lexeme, quoted so that no character in it is read as an operator. */
+	private static String lexeme(String word) {
+		return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	private long estimate(String where, Map<String, Object> params) {
+		var plan = jdbc.sql("explain (format json) select 1 from interactions i where " + where).params(params)
+			.query(String.class).single();
+		return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+	}
+}
