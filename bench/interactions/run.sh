@@ -129,8 +129,11 @@ declare -A PATHS=(
   [three-filters]="$BASE?type=Call&lead=$(enc "$LEAD")&from=2024-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"
   [page-5000]="/api/v1/interactions?organisation=$ORG_A&size=50&cursor=$CURSOR"
   [create]="$BASE"
+  [floor]="/api/v1/organisations/$ORG_A/interaction-types"
 )
-CASES=(first-page rare-word common-word three-filters page-5000 create)
+# floor: the smallest authenticated read (the organisation's six types), to show what every
+# request costs before the Finder does anything
+CASES=(floor first-page rare-word common-word three-filters page-5000 create)
 SECONDS_RUN=${DURATION%s}
 : > "$OUT/raw.txt"
 for case in "${CASES[@]}"; do
