@@ -93,6 +93,13 @@ public class Access {
 
 	/** The organisation a site belongs to, if the caller can see the site at all. */
 	private UUID organisationOf(Caller caller, UUID siteId) {
+		// a site role already names the organisation (read under row-level security when the caller
+		// was resolved); only organisation-wide roles and super admins need the database
+		var fromRole = caller.memberships().values().stream().filter(m -> m.sites().containsKey(siteId))
+			.map(Caller.Membership::organisationId).findFirst();
+		if (fromRole.isPresent()) {
+			return fromRole.get();
+		}
 		var scope = caller.superAdmin() ? Scope.platform(caller.userId()) : Scope.user(caller.userId());
 		return transactions.read(scope, () -> jdbc.sql("select organisation_id from sites where id = ?").param(siteId)
 			.query(UUID.class).optional())
