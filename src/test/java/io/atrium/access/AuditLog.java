@@ -14,7 +14,7 @@ public final class AuditLog {
 
 	/** @param jdbcUrl the test context's {@code atrium.db.url} */
 	public AuditLog(String jdbcUrl) {
-		this.jdbc = JdbcClient.create(TestDatabase.superuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1)));
+		this.jdbc = TestDatabase.superuserAt(jdbcUrl);
 	}
 
 	/** @param changes and details as JSON text */

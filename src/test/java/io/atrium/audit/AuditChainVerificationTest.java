@@ -199,6 +199,6 @@ class AuditChainVerificationTest {
 	}
 
 	private JdbcClient asSuperuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
+		return TestDatabase.superuserAt(databaseUrl);
 	}
 }

@@ -234,6 +234,6 @@ class EntitlementsTest {
 	}
 
 	private JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
+		return TestDatabase.superuserAt(databaseUrl);
 	}
 }

@@ -371,6 +371,6 @@ class FeatureFlagsTest {
 	}
 
 	private JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
+		return TestDatabase.superuserAt(databaseUrl);
 	}
 }

@@ -352,7 +352,7 @@ class TenantIsolationTest {
 	}
 
 	private JdbcClient superuser() {
-		return JdbcClient.create(TestDatabase.superuser(databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1)));
+		return TestDatabase.superuserAt(databaseUrl);
 	}
 
 	/** A connection as the role every request runs as, in a transaction of its own. */

@@ -12,6 +12,6 @@ public final class Superuser {
 
 	/** @param jdbcUrl the test database's URL, as in {@code atrium.db.url} */
 	public static JdbcClient on(String jdbcUrl) {
-		return JdbcClient.create(TestDatabase.superuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1)));
+		return TestDatabase.superuserAt(jdbcUrl);
 	}
 }

@@ -48,6 +48,11 @@ public final class TestDatabase {
 		return postgres.getDatabase("postgres", database);
 	}
 
+	/** Superuser SQL on the database behind a context's {@code atrium.db.url}. */
+	public static synchronized org.springframework.jdbc.core.simple.JdbcClient superuserAt(String jdbcUrl) {
+		return org.springframework.jdbc.core.simple.JdbcClient.create(superuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1)));
+	}
+
 	public static String url(String database) {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
 	}
