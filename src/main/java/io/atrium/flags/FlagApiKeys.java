@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ class FlagApiKeys {
 			jdbc.sql("""
 					insert into feature_flag_api_keys (id, organisation_id, name, secret_hash, hint, created_by, created_at)
 					values (?, ?, ?, ?, ?, ?, ?)
-					""").params(id, organisationId, name, Sha256.hex(key), hint, scope.userId(), now).update();
+					""").params(id, organisationId, name, DigestUtils.sha256Hex(key), hint, scope.userId(), now).update();
 			events.publishEvent(new FlagEvents.FlagApiKeyCreated(organisationId, id, name));
 		});
 		return new CreatedKey(id, name, hint, now.toInstant(), key);
@@ -115,7 +116,7 @@ class FlagApiKeys {
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		var hash = Sha256.hex(presented.strip());
+		var hash = DigestUtils.sha256Hex(presented.strip());
 		var version = catalogue.current().version();
 		var known = verified.get(hash);
 		if (known != null && known.version() == version) {

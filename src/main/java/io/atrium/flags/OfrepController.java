@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -244,7 +245,7 @@ class OfrepController {
 	}
 
 	private String etag(Object body) {
-		return "\"" + Sha256.hex(json.writeValueAsString(body)).substring(0, 32) + "\"";
+		return "\"" + DigestUtils.sha256Hex(json.writeValueAsString(body)).substring(0, 32) + "\"";
 	}
 
 	/** If-None-Match (RFC 9110 §13.1.2): a list of entity tags compared weakly, or {@code *}. */

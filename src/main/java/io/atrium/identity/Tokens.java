@@ -1,11 +1,9 @@
 package io.atrium.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** Opaque secrets handed to clients (refresh, reset, MFA challenge): random, stored only as SHA-256. */
 final class Tokens {
@@ -22,12 +20,6 @@ final class Tokens {
 	}
 
 	static String hash(String token) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return DigestUtils.sha256Hex(token);
 	}
 }

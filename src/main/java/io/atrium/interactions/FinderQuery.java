@@ -1,21 +1,20 @@
 package io.atrium.interactions;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import io.atrium.api.ApiException;
 import io.atrium.api.ApiException.FieldProblem;
@@ -190,13 +189,7 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		var canonical = String.join("\u001f", String.valueOf(q), String.join(",", new TreeSet<>(types)), String.valueOf(lead),
 				String.valueOf(location), String.valueOf(from), String.valueOf(to), String.valueOf(createdBy),
 				sites == null ? "*" : new TreeSet<>(sites).toString(), sort.name(), Boolean.toString(ascending));
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return DigestUtils.sha256Hex(canonical).substring(0, 16);
 	}
 
 	private static String text(String field, String value, int max, List<FieldProblem> problems) {
