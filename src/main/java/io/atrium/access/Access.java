@@ -29,6 +29,13 @@ public class Access {
 		this.jdbc = jdbc;
 	}
 
+	/** Whether the user operates Atrium itself (holds SUPER_ADMIN). Joins a running transaction. */
+	public boolean isSuperAdmin(UUID userId) {
+		return transactions.read(Scope.user(userId), () -> jdbc
+			.sql("select 1 from platform_roles where user_id = ? and role = 'SUPER_ADMIN'").param(userId)
+			.query(Integer.class).optional().isPresent());
+	}
+
 	/** Super admins only: the platform-wide scope. */
 	public Scope platform(Caller caller) {
 		if (!caller.superAdmin()) {

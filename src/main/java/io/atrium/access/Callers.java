@@ -19,8 +19,10 @@ class Callers {
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final Sessions sessions;
+	private final Access access;
 
-	Callers(TenantTransactions transactions, JdbcClient jdbc, Sessions sessions) {
+	Callers(TenantTransactions transactions, JdbcClient jdbc, Sessions sessions, Access access) {
+		this.access = access;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.sessions = sessions;
@@ -32,8 +34,7 @@ class Callers {
 			if (!sessions.isActive(authentication.sessionId(), userId)) {
 				throw ApiException.unauthorized("session-ended", "Your session has ended. Sign in again.");
 			}
-			var superAdmin = jdbc.sql("select 1 from platform_roles where user_id = ? and role = 'SUPER_ADMIN'")
-				.param(userId).query(Integer.class).optional().isPresent();
+			var superAdmin = access.isSuperAdmin(userId);
 			var sites = new HashMap<UUID, HashMap<UUID, SiteRole>>();
 			jdbc.sql("select organisation_id, site_id, role from site_members where user_id = ?").param(userId)
 				.query(rs -> {

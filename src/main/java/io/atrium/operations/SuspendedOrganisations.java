@@ -13,6 +13,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.atrium.access.Access;
 import io.atrium.access.Memberships;
 import io.atrium.api.ApiException;
 import io.atrium.database.Scope;
@@ -39,8 +40,11 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 	private final Memberships memberships;
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
+	private final Access access;
 
-	SuspendedOrganisations(Organisations organisations, Memberships memberships, TenantTransactions transactions, JdbcClient jdbc) {
+	SuspendedOrganisations(Organisations organisations, Memberships memberships, TenantTransactions transactions, JdbcClient jdbc,
+			Access access) {
+		this.access = access;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.transactions = transactions;
@@ -103,9 +107,6 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 	}
 
 	private boolean superAdmin(UUID userId) {
-		// the access module decides this per request from the same table; asked here only for suspended organisations
-		return transactions.read(Scope.user(userId), () -> jdbc
-			.sql("select 1 from platform_roles where user_id = ? and role = 'SUPER_ADMIN'").param(userId)
-			.query(Integer.class).optional().isPresent());
+		return access.isSuperAdmin(userId);
 	}
 }
