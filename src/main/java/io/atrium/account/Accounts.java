@@ -25,6 +25,7 @@ import io.atrium.identity.UserAccounts;
 import io.atrium.tenancy.Industry;
 import io.atrium.tenancy.Organisations;
 import io.atrium.tenancy.Sites;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +56,8 @@ class Accounts {
 		this.json = json;
 	}
 
-	record Overview(Me user, boolean superAdmin, List<OrganisationView> organisations, JsonNode preferences) {
+	record Overview(Me user, boolean superAdmin, List<OrganisationView> organisations,
+			@Schema(implementation = Preferences.class) JsonNode preferences) {
 	}
 
 	record Me(UUID id, String email, String displayName, boolean mfaEnabled, boolean passwordChangeRequired) {

@@ -1,6 +1,7 @@
 package io.atrium.api;
 
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,12 +11,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI 3.1 document at {@code /api/v1/openapi.json}; interactive docs at {@code /api/v1/docs}. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocument {
+
+	static {
+		// free-form JSON (payloads, preferences, audit details) is an object to clients, not JsonNode's getters
+		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+	}
 
 	@Bean
 	OpenAPI atriumOpenApi() {

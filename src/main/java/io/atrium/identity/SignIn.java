@@ -7,6 +7,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.atrium.api.ApiException;
 import io.atrium.api.RequestMetadata;
 import io.atrium.database.Scope;
@@ -62,6 +64,7 @@ public class SignIn {
 	}
 
 	/** What a sign-in step answers: tokens, or the need for a second factor. */
+	@Schema(oneOf = { SignedIn.class, SecondFactorRequired.class })
 	public sealed interface Outcome permits SignedIn, SecondFactorRequired, Refused {
 	}
 
