@@ -1,4 +1,4 @@
-package io.atrium.web;
+package io.atrium.webclient;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

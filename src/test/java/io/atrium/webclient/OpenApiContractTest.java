@@ -1,4 +1,4 @@
-package io.atrium.web;
+package io.atrium.webclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,4 +4,4 @@
  * and reloads work on every screen.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web client")
-package io.atrium.web;
+package io.atrium.webclient;
