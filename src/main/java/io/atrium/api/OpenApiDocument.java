@@ -1,5 +1,7 @@
 package io.atrium.api;
 
+import java.util.List;
+
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI 3.1 document at {@code /api/v1/openapi.json}; interactive docs at {@code /api/v1/docs}. */
@@ -30,6 +33,8 @@ class OpenApiDocument {
 		return new OpenAPI()
 			.info(new Info().title("Atrium API").version("v1")
 				.description("Multi-tenant business platform. Errors are RFC 9457 problem+json."))
+			// relative: the document is the same wherever Atrium runs (the web client is typed from it)
+			.servers(List.of(new Server().url("/")))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
