@@ -73,8 +73,9 @@ class SecurityConfiguration {
 		// expiry is judged by the same clock that issued the token
 		var timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), timestamps));
-		return decoder;
+		var validator = JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), timestamps);
+		decoder.setJwtValidator(validator);
+		return new RememberingJwtDecoder(decoder, validator);
 	}
 
 	@Bean
