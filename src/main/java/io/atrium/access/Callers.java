@@ -1,34 +1,115 @@
 package io.atrium.access;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.atrium.access.AccessEvents.MemberAdded;
+import io.atrium.access.AccessEvents.MemberDeactivated;
+import io.atrium.access.AccessEvents.MemberInvited;
+import io.atrium.access.AccessEvents.MemberReactivated;
+import io.atrium.access.AccessEvents.MemberRoleChanged;
+import io.atrium.access.AccessEvents.SecurityPolicyChanged;
 import io.atrium.api.ApiException;
+import io.atrium.audit.AuditableEvent;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.identity.Authentication;
+import io.atrium.identity.IdentityEvents.PasswordChanged;
+import io.atrium.identity.IdentityEvents.RefreshTokenReused;
+import io.atrium.identity.IdentityEvents.SessionEnded;
+import io.atrium.identity.IdentityEvents.UserSignedOut;
 import io.atrium.identity.Sessions;
 
-/** Turns an authenticated token into a {@link Caller}: one short read, in the user's own scope. */
+/**
+ * Turns an authenticated token into a {@link Caller}: one short read in the user's own scope, then
+ * kept per session so that the requests after it pay nothing.
+ * <p>
+ * A cached caller is used only while the {@code access_version} row is where it was when the
+ * caller was read. Database triggers raise that version with every change to sessions (ended,
+ * shortened), memberships, site roles, security policies, platform roles and organisation status
+ * (V60). This node reads the version right after such a change of its own commits and every
+ * {@code atrium.access.caller-refresh-interval} otherwise, so a change made on another node holds
+ * here within that interval; and no cached caller is older than {@code atrium.access.caller-ttl}.
+ */
 @Component
 class Callers {
+
+	private static final int MAX_CACHED = 50_000;
+
+	/** Changes made on this node after which the cache must not wait for the next poll. */
+	private static final Set<Class<?>> CHANGES_CALLERS = Set.of(UserSignedOut.class, SessionEnded.class,
+			RefreshTokenReused.class, PasswordChanged.class, MemberAdded.class, MemberInvited.class, MemberRoleChanged.class,
+			MemberDeactivated.class, MemberReactivated.class, SecurityPolicyChanged.class);
 
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final Sessions sessions;
 	private final Access access;
+	private final Clock clock;
+	private final Duration ttl;
+	private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
+	private volatile long version = -1;
 
-	Callers(TenantTransactions transactions, JdbcClient jdbc, Sessions sessions, Access access) {
+	Callers(TenantTransactions transactions, JdbcClient jdbc, Sessions sessions, Access access, Clock clock,
+			@Value("${atrium.access.caller-ttl:60s}") Duration ttl) {
 		this.access = access;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.sessions = sessions;
+		this.clock = clock;
+		this.ttl = ttl;
 	}
 
 	Caller resolve(Authentication authentication) {
+		if (version < 0) {
+			refresh();
+		}
+		var seen = version;
+		var now = clock.instant();
+		var cached = cache.get(authentication.sessionId());
+		if (cached != null && cached.version() == seen && cached.readAt().plus(ttl).isAfter(now)
+				&& cached.caller().userId().equals(authentication.userId()) && cached.caller().mfa() == authentication.mfa()) {
+			return cached.caller();
+		}
+		// stamped with the version seen before reading, so a read that raced a change is read again
+		var caller = read(authentication);
+		if (cache.size() >= MAX_CACHED) {
+			cache.clear();
+		}
+		cache.put(authentication.sessionId(), new Cached(seen, now, caller));
+		return caller;
+	}
+
+	/** Picks up changes made on any node. */
+	@Scheduled(fixedDelayString = "${atrium.access.caller-refresh-interval:500ms}")
+	void refresh() {
+		var current = transactions.read(Scope.anonymous(),
+				() -> jdbc.sql("select version from access_version where id = 1").query(Long.class).single());
+		if (current != version) {
+			version = current;
+			cache.clear();
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AuditableEvent event) {
+		if (CHANGES_CALLERS.contains(event.getClass())) {
+			refresh();
+		}
+	}
+
+	private Caller read(Authentication authentication) {
 		var userId = authentication.userId();
 		return transactions.read(Scope.user(userId), () -> {
 			if (!sessions.isActive(authentication.sessionId(), userId)) {
@@ -56,5 +137,8 @@ class Callers {
 			});
 			return new Caller(userId, authentication.sessionId(), authentication.mfa(), superAdmin, memberships);
 		});
+	}
+
+	private record Cached(long version, Instant readAt, Caller caller) {
 	}
 }
