@@ -6,6 +6,7 @@
 #
 #   bench/interactions/run.sh                              # 1,000,000 rows per organisation
 #   ROWS=100000 DURATION=10s bench/interactions/run.sh     # a quicker, smaller run
+#   LOAD_ONLY=1 bench/interactions/run.sh                  # only create and load the data directory
 #
 # Results: $BENCH_OUT/results.md (table), explain-*.txt (EXPLAIN ANALYZE of each case), server.log.
 set -euo pipefail
@@ -65,6 +66,7 @@ if [ ! -f "$DATA/bench.env" ]; then
 fi
 # shellcheck disable=SC1091
 source "$DATA/bench.env"
+if [ -n "${LOAD_ONLY:-}" ]; then echo "== loaded; LOAD_ONLY set, not measuring"; exit 0; fi
 
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL_A\",\"password\":\"$ATRIUM_ADMIN_PASSWORD\"}" \
   "$URL/api/v1/auth/login" | jq -r .accessToken)

@@ -49,8 +49,10 @@ public class AuditEvents {
 	private final JdbcClient jdbc;
 	private final JdbcClient streaming;
 	private final JsonMapper json;
+	private final AuditSealer sealer;
 
-	AuditEvents(TenantTransactions transactions, JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+	AuditEvents(TenantTransactions transactions, JdbcClient jdbc, DataSource dataSource, JsonMapper json, AuditSealer sealer) {
+		this.sealer = sealer;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		var template = new JdbcTemplate(dataSource);
@@ -114,7 +116,10 @@ public class AuditEvents {
 			throw ApiException.invalid("to", "must be later than from");
 		}
 		var after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
-		var where = new StringBuilder(scope.organisationId() == null ? " where organisation_id is null" : " where organisation_id = ?");
+		// what was committed before this call is listed: sealed now if the sealer has not got to it yet
+		sealer.now(AuditTrail.chainOf(scope.organisationId()));
+		var where = new StringBuilder((scope.organisationId() == null ? " where organisation_id is null" : " where organisation_id = ?")
+				+ " and seq is not null");
 		var params = new ArrayList<Object>();
 		if (scope.organisationId() != null) {
 			params.add(scope.organisationId());
@@ -164,7 +169,8 @@ public class AuditEvents {
 	 * so entries deleted from the end are noticed too.
 	 */
 	public Verification verify(Scope scope) {
-		var chain = scope.organisationId() == null ? AuditTrail.PLATFORM_CHAIN : scope.organisationId();
+		var chain = AuditTrail.chainOf(scope.organisationId());
+		sealer.now(chain);
 		return transactions.read(scope, () -> {
 			// the head is read first: entries up to its seq were committed with it, later ones are
 			// still being appended and are left for the next verification

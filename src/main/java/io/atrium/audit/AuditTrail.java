@@ -2,7 +2,9 @@ package io.atrium.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends an entry for every {@link AuditableEvent}, inside the transaction that published it
- * and just before it commits: the change and its entry commit together or not at all. The
- * chain head row is locked while appending, so one organisation's entries are numbered and
- * linked one at a time, for as short a time as possible.
+ * and just before it commits: the change and its entry commit together or not at all. The entry
+ * is linked into its organisation's hash chain right after commit by the {@link AuditSealer}, so
+ * that writers never wait for each other on the chain's head.
  */
 @Component
 class AuditTrail {
@@ -30,34 +32,29 @@ class AuditTrail {
 	private final RequestMetadata request;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final AuditSealer sealer;
 
-	AuditTrail(JdbcClient jdbc, RequestMetadata request, JsonMapper json, Clock clock) {
+	AuditTrail(JdbcClient jdbc, RequestMetadata request, JsonMapper json, Clock clock, AuditSealer sealer) {
 		this.jdbc = jdbc;
 		this.request = request;
 		this.json = json;
 		this.clock = clock;
+		this.sealer = sealer;
+	}
+
+	static UUID chainOf(UUID organisationId) {
+		return organisationId == null ? PLATFORM_CHAIN : organisationId;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-	void on(AuditableEvent event) {
-		var chain = event.organisationId() == null ? PLATFORM_CHAIN : event.organisationId();
-		jdbc.sql("insert into audit_chain_heads (chain_key, seq, hash) values (?, 0, 'genesis') on conflict do nothing")
-			.param(chain).update();
-		var head = jdbc.sql("select seq, hash from audit_chain_heads where chain_key = ? for update")
-			.param(chain)
-			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-			.single();
-		var seq = head.seq() + 1;
-		// microsecond precision: what PostgreSQL stores is what the hash covers
-		var occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-		var actor = event.actorId() != null ? event.actorId()
-				: jdbc.sql("select current_user_id()").query(UUID.class).optional().orElse(null);
-		var entry = new java.util.HashMap<String, Object>();
+	void append(AuditableEvent event) {
+		var entry = new HashMap<String, Object>();
 		entry.put("id", UuidCreator.getTimeOrderedEpoch());
 		entry.put("org", event.organisationId());
-		entry.put("seq", seq);
-		entry.put("at", occurredAt.atOffset(java.time.ZoneOffset.UTC));
-		entry.put("actor", actor);
+		entry.put("chain", chainOf(event.organisationId()));
+		// microsecond precision: what PostgreSQL stores is what the hash covers
+		entry.put("at", Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+		entry.put("actor", event.actorId());
 		entry.put("site", event.siteId());
 		entry.put("action", event.action());
 		entry.put("entityType", event.entityType());
@@ -66,25 +63,20 @@ class AuditTrail {
 		entry.put("details", json.writeValueAsString(event.details()));
 		entry.put("requestId", request.requestId().orElse(null));
 		entry.put("client", request.clientAddress().orElse(null));
-		entry.put("prev", head.hash());
-		// hashed first and inserted without RETURNING: a platform entry is not readable in a tenant's
-		// scope, and RETURNING would have to read it back
-		var hash = jdbc.sql("""
-				select audit_entry_hash(:seq, cast(:org as uuid), :at, cast(:actor as uuid), cast(:site as uuid), :action,
-				    :entityType, cast(:entityId as text), cast(:changes as jsonb), cast(:details as jsonb),
-				    cast(:requestId as text), cast(:client as text), :prev)
-				""").params(entry).query(String.class).single();
-		entry.put("hash", hash);
+		// one round trip; no RETURNING, since a platform entry is not readable in a tenant's scope
 		jdbc.sql("""
-				insert into audit_events (id, organisation_id, seq, occurred_at, actor_id, site_id, action, entity_type,
-				    entity_id, changes, details, request_id, client_address, prev_hash, hash)
-				values (:id, cast(:org as uuid), :seq, :at, cast(:actor as uuid), cast(:site as uuid), :action, :entityType,
-				    cast(:entityId as text), cast(:changes as jsonb), cast(:details as jsonb), cast(:requestId as text),
-				    cast(:client as text), :prev, :hash)
+				with entry as (
+				    insert into audit_events (id, organisation_id, occurred_at, actor_id, site_id, action, entity_type,
+				        entity_id, changes, details, request_id, client_address)
+				    values (:id, cast(:org as uuid), :at, coalesce(cast(:actor as uuid), current_user_id()),
+				        cast(:site as uuid), :action, :entityType, cast(:entityId as text), cast(:changes as jsonb),
+				        cast(:details as jsonb), cast(:requestId as text), cast(:client as text)))
+				insert into audit_unsealed (event_id, chain_key, occurred_at) values (:id, :chain, :at)
 				""").params(entry).update();
-		jdbc.sql("update audit_chain_heads set seq = ?, hash = ? where chain_key = ?").params(seq, hash, chain).update();
 	}
 
-	private record Head(long seq, String hash) {
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void committed(AuditableEvent event) {
+		sealer.soon(chainOf(event.organisationId()));
 	}
 }

@@ -25,7 +25,7 @@ public final class AuditLog {
 	public List<Entry> about(Object entityId) {
 		return jdbc.sql("""
 				select organisation_id, actor_id, action, entity_id, changes::text as changes, details::text as details
-				from atrium.audit_events where entity_id = ? order by occurred_at, seq
+				from atrium.audit_events where entity_id = ? order by occurred_at, id
 				""").param(entityId.toString())
 			.query((rs, n) -> new Entry(rs.getObject("organisation_id", UUID.class), rs.getObject("actor_id", UUID.class),
 					rs.getString("action"), rs.getString("entity_id"), rs.getString("changes"), rs.getString("details")))

@@ -217,7 +217,7 @@ class FeatureFlagsTest {
 
 		var entries = superuser().sql("""
 				select action, changes::text from atrium.audit_events
-				where organisation_id is null and entity_type = 'feature_flag' and entity_id = ? order by seq
+				where organisation_id is null and entity_type = 'feature_flag' and entity_id = ? order by occurred_at, id
 				""").param(key).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
 		assertThat(entries).hasSize(3);
 		assertThat(entries.get(0)).startsWith("feature_flag.created");

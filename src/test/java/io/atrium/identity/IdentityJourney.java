@@ -53,7 +53,7 @@ abstract class IdentityJourney {
 	/** The audit trail's actions about this user (as the changed entity), oldest first. */
 	List<String> auditActions(UUID userId) {
 		return transactions.read(Scope.platform(userId), () -> jdbc
-			.sql("select action from audit_events where entity_type = 'user' and entity_id = ? order by seq")
+			.sql("select action from audit_events where entity_type = 'user' and entity_id = ? order by occurred_at, id")
 			.param(userId.toString()).query(String.class).list());
 	}
 }

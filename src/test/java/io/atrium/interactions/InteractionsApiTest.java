@@ -78,7 +78,7 @@ class InteractionsApiTest {
 
 	List<Map<String, Object>> audit(String entityId) {
 		return transactions.read(Scope.system(organisation), () -> jdbc.sql(
-				"select action, changes::text as changes, actor_id, site_id from audit_events where entity_id = ? order by seq")
+				"select action, changes::text as changes, actor_id, site_id from audit_events where entity_id = ? order by occurred_at, id")
 			.param(entityId).query().listOfRows());
 	}
 

@@ -85,7 +85,7 @@ class TrashPurgeTest {
 		assertThat(administrator.get(path + "/" + kept).status()).isEqualTo(200);
 		assertThat(administrator.post(path + "/" + trashed + "/restore", null).status()).isEqualTo(404);
 		var audit = transactions.read(Scope.system(organisation), () -> jdbc
-			.sql("select action from audit_events where entity_id = ? order by seq").param(trashed).query(String.class).list());
+			.sql("select action from audit_events where entity_id = ? order by occurred_at, id").param(trashed).query(String.class).list());
 		assertThat(audit).containsExactly("interaction.created", "interaction.deleted", "interaction.purged");
 	}
 

@@ -1,0 +1,106 @@
+package io.atrium.audit;
+
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.atrium.database.Scope;
+import io.atrium.database.TenantTransactions;
+
+/**
+ * Links committed audit entries into their chain: numbers them, and hashes each over its
+ * contents and the entry before. A commit asks for its chain to be sealed soon; one worker per
+ * node drains those requests, many entries per transaction, so a busy organisation's entries are
+ * sealed in batches instead of one commit at a time. Readers seal before they read, so the trail
+ * they see is complete; a sweep picks up entries whose node stopped before sealing them.
+ * Two nodes sealing the same chain take turns on its head row ({@code seal_audit_chain}, V61).
+ */
+@Component
+class AuditSealer implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+	/** Entries linked per transaction. */
+	static final int BATCH = 1000;
+
+	private final TenantTransactions transactions;
+	private final JdbcClient jdbc;
+	private final ConcurrentHashMap.KeySetView<UUID, Boolean> waiting = ConcurrentHashMap.newKeySet();
+	private final AtomicBoolean draining = new AtomicBoolean();
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("audit-sealer").daemon().factory());
+
+	AuditSealer(TenantTransactions transactions, JdbcClient jdbc) {
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
+
+	/** Asks for the chain to be sealed shortly, on the sealing worker. */
+	void soon(UUID chain) {
+		waiting.add(chain);
+		if (draining.compareAndSet(false, true)) {
+			try {
+				worker.execute(this::drain);
+			}
+			catch (RejectedExecutionException stopping) {
+				// shutting down: the sweep of the next start seals it
+				draining.set(false);
+			}
+		}
+	}
+
+	/** Seals every waiting entry of the chain now, in the caller's thread; answers how many. */
+	long now(UUID chain) {
+		long sealed = 0;
+		int linked;
+		do {
+			linked = transactions.write(scopeOf(chain),
+					() -> jdbc.sql("select seal_audit_chain(?, ?)").params(chain, BATCH).query(Integer.class).single());
+			sealed += linked;
+		}
+		while (linked == BATCH);
+		return sealed;
+	}
+
+	/** Entries left unsealed by a node that stopped between commit and sealing. */
+	@Scheduled(fixedDelayString = "${atrium.audit.seal-sweep-interval:10s}", initialDelayString = "${atrium.audit.seal-sweep-interval:10s}")
+	void sweep() {
+		transactions.read(Scope.anonymous(), () -> jdbc.sql("select distinct chain_key from audit_unsealed").query(UUID.class).list())
+			.forEach(this::soon);
+	}
+
+	private void drain() {
+		do {
+			for (var chain : waiting) {
+				waiting.remove(chain);
+				try {
+					now(chain);
+				}
+				catch (RuntimeException e) {
+					// left in audit_unsealed: the next reader or the sweep seals it
+					log.warn("Sealing audit chain {} failed; will retry", chain, e);
+				}
+			}
+			draining.set(false);
+		}
+		while (!waiting.isEmpty() && draining.compareAndSet(false, true));
+	}
+
+	private static Scope scopeOf(UUID chain) {
+		return AuditTrail.PLATFORM_CHAIN.equals(chain) ? Scope.platform(null) : Scope.system(chain);
+	}
+
+	@Override
+	public void destroy() {
+		worker.shutdown();
+	}
+}
