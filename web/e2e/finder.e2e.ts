@@ -311,6 +311,28 @@ describe('the Interactions Finder', () => {
     // changing the question marks the view as changed
     await page.getByRole('group', { name: 'Active filters' }).getByRole('button', { name: 'Remove filter Type: Visit' }).click();
     await eventually(() => page.getByRole('button', { name: `View: ${name} (changed)` }).count()).toBe(1);
+
+    // updating keeps what is on screen now, under a new name
+    const renamed = `${token} all`;
+    await page.getByRole('button', { name: `View: ${name} (changed)` }).click();
+    await page.getByRole('menuitem', { name: `Update “${name}”…` }).click();
+    const update = page.getByRole('dialog', { name: `Update “${name}”` });
+    await update.getByRole('textbox', { name: 'Name' }).fill(renamed);
+    await update.getByRole('button', { name: 'Update view' }).click();
+    await eventually(() => page.getByRole('button', { name: `View: ${renamed}` }).count()).toBe(1);
+    const updated = (await editor.call('GET', `/api/v1/sites/${london}/interaction-views/${stored.id}`)).json;
+    expect(updated.name).toBe(renamed);
+    expect(updated.query.type).toEqual([]);
+    expect(updated.query.q).toBe(token);
+
+    // and deleting removes it
+    await page.getByRole('button', { name: `View: ${renamed}` }).click();
+    await page.getByRole('menuitem', { name: `Delete “${renamed}”…` }).click();
+    await page.getByRole('dialog', { name: `Delete “${renamed}”?` }).getByRole('button', { name: 'Delete view' }).click();
+    await page.getByText('View deleted').waitFor();
+    await eventually(() => new URL(page.url()).searchParams.has('view')).toBe(false);
+    await expect(page.getByRole('button', { name: 'Views' }).count()).resolves.toBe(1);
+    expect((await editor.call('GET', `/api/v1/sites/${london}/interaction-views/${stored.id}`)).status).toBe(404);
     await context.close();
   });
 
@@ -342,6 +364,15 @@ describe('the Interactions Finder', () => {
     await screenshot(page, 'finder-empty');
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await eventually(() => page.getByRole('searchbox', { name: 'Search interactions' }).inputValue()).toBe('');
+    await eventually(() => new URL(page.url()).search).toBe('');
+
+    // a link the server refuses (a type that does not exist) says why and offers a way out
+    await page.goto(finder(`q=${token}&type=Seance`));
+    const refused = page.getByRole('alert').filter({ hasText: 'This search could not be run' });
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('The type filter');
+    await expectAccessible(page, 'finder with a refused search');
+    await refused.getByRole('button', { name: 'Clear search and filters' }).click();
     await eventually(() => new URL(page.url()).search).toBe('');
 
     // a site with nothing recorded (answered here by a stub: the shared demo sites fill up as tests run)

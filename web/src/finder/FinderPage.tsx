@@ -159,15 +159,14 @@ function Finder({ me, current }: { me: ReturnType<typeof useMe>['data']; current
 
   const items = page.data?.items ?? [];
   const firstRow = (pageNumber - 1) * state.size + 1;
-  const summary = page.isPending
-    ? 'Loading interactions…'
-    : items.length === 0
-      ? count
-        ? describeTotal(count.total, count.exact)
-        : 'No interactions on this page'
-      : `${firstRow.toLocaleString('en-GB')}–${(firstRow + items.length - 1).toLocaleString('en-GB')} of ${
-          count ? describeTotal(count.total, count.exact) : 'many interactions'
-        }`;
+  const summary = (() => {
+    if (page.isError && !page.data) return 'No results';
+    if (page.isPending || page.isPlaceholderData) return 'Loading interactions…';
+    const of = count ? describeTotal(count.total, count.exact) : 'many interactions';
+    if (items.length === 0) return count ? of : 'No interactions on this page';
+    const last = firstRow + items.length - 1;
+    return `${firstRow.toLocaleString('en-GB')}–${last.toLocaleString('en-GB')} of ${of}`;
+  })();
   const sort = effectiveSort(state);
   const filterCount = activeFilterCount(state);
 

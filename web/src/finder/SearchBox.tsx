@@ -47,8 +47,6 @@ export function SearchBox({ q, update }: { q: string; update: FinderUpdate }) {
       rightSection={text ? <CloseButton aria-label="Clear search" onClick={clear} size="sm" /> : null}
       rightSectionPointerEvents="all"
       maxLength={200}
-      flex="1 1 240px"
-      miw={0}
     />
   );
 }

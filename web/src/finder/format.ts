@@ -10,17 +10,35 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
+// one formatter per zone: building Intl formatters (or Luxon dates) per cell is what makes long tables slow
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string, locale: string | undefined): Intl.DateTimeFormat | null {
+  const key = `${locale ?? ''}|${zone}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone: zone });
+    } catch {
+      formatter = null; // not a zone this browser knows
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * A moment as local time in the zone it belongs to, with that zone's abbreviation or offset
  * ("25 Oct 2026, 01:30 BST"). `value` is the API's local time with offset (or an instant); when
  * the zone is missing or unknown, the offset the API sent is used.
  */
-export function formatMoment(value: string | undefined, zone: string | undefined): string {
+export function formatMoment(value: string | undefined, zone: string | undefined, locale?: string): string {
   if (!value) return '';
+  const instant = Date.parse(value);
+  const formatter = zone && !Number.isNaN(instant) ? formatterFor(zone, locale) : null;
+  if (formatter) return formatter.format(instant);
   const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) return value;
-  const inZone = zone ? parsed.setZone(zone) : parsed;
-  return (inZone.isValid ? inZone : parsed).toLocaleString(DATE_TIME);
+  return parsed.isValid ? parsed.toLocaleString(DATE_TIME, locale ? { locale } : {}) : value;
 }
 
 /** A day (yyyy-MM-dd) for chips: "1 Mar 2026". */
