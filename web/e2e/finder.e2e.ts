@@ -250,6 +250,36 @@ describe('the Interactions Finder', () => {
     await context.close();
   });
 
+  it('shows placeholder rows at first, then keeps the current page on screen while the next one loads', async () => {
+    const { context, page } = await openAs(demo.editor);
+    let release: () => void = () => {};
+    let hold = true;
+    await page.route('**/api/v1/sites/*/interactions?*', async (route) => {
+      if (hold) await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    });
+    await page.goto(finder(`q=${token}&sort=start,asc&size=25`));
+    const table = page.locator('table');
+    await eventually(() => table.getAttribute('aria-busy')).toBe('true');
+    await expect(page.locator('table tbody .mantine-Skeleton-root').count()).resolves.toBeGreaterThan(0);
+    await expect(status(page).textContent()).resolves.toBe('Loading interactions…');
+    hold = false;
+    release();
+    const byStart = [...seeded].sort((a, b) => a.startIndex - b.startIndex).map((s) => s.title);
+    await eventually(() => titles(page)).toEqual(byStart.slice(0, 25));
+
+    hold = true;
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await eventually(() => table.getAttribute('aria-busy')).toBe('true');
+    // the first page stays readable (dimmed) until the second arrives
+    expect(await titles(page)).toEqual(byStart.slice(0, 25));
+    hold = false;
+    release();
+    await eventually(() => titles(page)).toEqual(byStart.slice(25, 50));
+    await expect(table.getAttribute('aria-busy')).resolves.toBe('false');
+    await context.close();
+  });
+
   it('hides a column with the column chooser', async () => {
     const { context, page } = await openAs(demo.editor);
     await page.goto(finder(`q=${token}`));
@@ -352,6 +382,17 @@ describe('the Interactions Finder', () => {
     expect(new Set(records.map((r) => r[header.indexOf('type')]))).toEqual(new Set(['Meeting']));
     await page.getByText('Export ready').waitFor();
     await expect(page.getByText(`${meetings.length} interactions.`, { exact: false }).isVisible()).resolves.toBe(true);
+
+    // a failed export says so, and nothing is downloaded
+    await page.route('**/interactions/export?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', json: { title: 'Service Unavailable', status: 503 } }),
+    );
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByText('The export failed').waitFor();
+    await expect(page.getByText('Nothing was downloaded; try again.', { exact: false }).isVisible()).resolves.toBe(true);
+    expect(downloads).toBe(0);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, authedFetch, unwrap } from '../api/client';
 import { toApiError } from '../api/problems';
 import type { components } from '../api/schema';
@@ -8,7 +8,6 @@ import { canInOrganisation, type OrganisationView, type Overview } from '../auth
 export type Interaction = components['schemas']['InteractionResource'];
 export type FinderPageResult = components['schemas']['PageResource'];
 export type SavedView = components['schemas']['SavedView'];
-export type ViewForm = components['schemas']['ViewForm'];
 
 /**
  * The API document describes the Finder's query as one object (Spring binds it by field name),
@@ -17,7 +16,6 @@ export type ViewForm = components['schemas']['ViewForm'];
 const asQuery = (params: URLSearchParams) => () => params.toString();
 
 export const finderKeys = {
-  all: (siteId: string) => ['interactions', siteId] as const,
   page: (siteId: string, params: string) => ['interactions', siteId, 'page', params] as const,
   total: (siteId: string, question: string) => ['interactions', siteId, 'total', question] as const,
   views: (siteId: string) => ['interaction-views', siteId] as const,
@@ -54,11 +52,6 @@ export function useSavedViews(siteId: string | undefined) {
     enabled: !!siteId,
     staleTime: 60_000,
   });
-}
-
-export function useInvalidateViews(siteId: string) {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: finderKeys.views(siteId) });
 }
 
 export interface Person {
