@@ -36,7 +36,8 @@ const DAY = 24 * 60 * MINUTE;
 export function parseLocal(text: string): LocalParts | null {
   const match = LOCAL.exec(text.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const number = (index: number) => Number(match[index] ?? 0);
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map(number) as [number, number, number, number, number, number];
   const parts = { year, month, day, hour, minute, second, fraction: match[7] ?? '' };
   // Luxon rejects 31 February and 25:00; an ISO date it accepts is a real calendar date
   const check = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: 'utc' });
@@ -61,10 +62,11 @@ export function resolveLocal(text: string, zone: string): Resolution {
     .map((offset) => local - offset * MINUTE)
     .filter((instant) => local - iana.offset(instant) * MINUTE === instant)
     .sort((a, b) => a - b);
-  const unique = [...new Set(instants)];
+  const [first, ...rest] = [...new Set(instants)];
   const at = (instant: number) => DateTime.fromMillis(instant, { zone: iana });
-  if (unique.length === 1) return { kind: 'single', instant: at(unique[0]) };
-  if (unique.length >= 2) return { kind: 'ambiguous', earlier: at(unique[0]), later: at(unique[unique.length - 1]) };
+  const last = rest.pop();
+  if (first !== undefined && last === undefined) return { kind: 'single', instant: at(first) };
+  if (first !== undefined && last !== undefined) return { kind: 'ambiguous', earlier: at(first), later: at(last) };
   // a gap: find the moment the clocks jumped, to say which wall times are missing
   const before = iana.offset(local - DAY);
   const after = iana.offset(local + DAY);
