@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyValues, interactionSchema, serverFieldErrors, toRequest, valuesFrom, type InteractionValues } from './interactionSchema';
+import { counterText, emptyValues, interactionSchema, serverFieldErrors, toRequest, valuesFrom, type InteractionValues } from './interactionSchema';
 
 const TYPES = ['Call', 'Email', 'Meeting'];
 
@@ -137,5 +137,14 @@ describe('serverFieldErrors', () => {
       ],
       others: ['colour is not a field.'],
     });
+  });
+});
+
+describe('counterText', () => {
+  it('stays quiet until a field nears its limit, then counts, then says how many are too many', () => {
+    expect(counterText('x'.repeat(15_999), 20_000)).toBeNull();
+    expect(counterText('x'.repeat(16_000), 20_000)).toBe('16,000 of 20,000 characters');
+    expect(counterText('x'.repeat(20_003), 20_000)).toBe('20,003 of 20,000 characters: 3 too many');
+    expect(counterText('😀'.repeat(160), 200)).toBe('160 of 200 characters');
   });
 });

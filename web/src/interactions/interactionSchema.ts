@@ -218,3 +218,14 @@ export function serverFieldErrors(problems: FieldProblem[]): {
   }
   return { fields, others };
 }
+
+/**
+ * A counter for a field close to its limit ("18,500 of 20,000 characters"), or null while there
+ * is plenty of room: a running count is noise until it matters.
+ */
+export function counterText(text: string, limit: number, near = 0.8): string | null {
+  const length = characters(text);
+  if (length < limit * near) return null;
+  const count = `${length.toLocaleString('en-GB')} of ${limit.toLocaleString('en-GB')} characters`;
+  return length > limit ? `${count}: ${(length - limit).toLocaleString('en-GB')} too many` : count;
+}

@@ -145,8 +145,25 @@ export function formatInstantIn(value: string | null | undefined, zone: string, 
 }
 
 /**
- * The IANA zones this browser knows, plus any the caller must offer (the site's zone, the value
- * being edited): browsers list only canonical names, and a site may use an alias such as Asia/Calcutta.
+ * Zones that CLDR (and so Intl.supportedValuesOf) still lists under an old name, with the name
+ * IANA uses today: people search for Kolkata and Kyiv, and the sites store the current names.
+ */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/**
+ * The IANA zones this browser knows, under their current names, plus any the caller must offer
+ * (the site's zone, the value being edited, even when it is an old alias).
  */
 export function timeZones(include: Array<string | null | undefined> = []): string[] {
   let known: string[] = [];
@@ -155,6 +172,10 @@ export function timeZones(include: Array<string | null | undefined> = []): strin
   } catch {
     known = [];
   }
-  const zones = new Set([...known, ...include.filter((zone): zone is string => !!zone && isValidZone(zone))]);
+  const current = known.map((zone) => {
+    const renamed = RENAMED[zone];
+    return renamed && isValidZone(renamed) ? renamed : zone;
+  });
+  const zones = new Set([...current, ...include.filter((zone): zone is string => !!zone && isValidZone(zone))]);
   return [...zones].sort((a, b) => a.localeCompare(b));
 }
