@@ -210,6 +210,11 @@ describe('interaction form, delete and trash', () => {
     expect(await fieldError(page, 'Start', 'label')).toContain(
       '01:30 does not exist in Europe/London on 29 March 2026: the clocks go forward from 01:00 to 02:00.',
     );
+    // a counter appears near the limit, and going over it is an error like any other
+    await page.getByRole('textbox', { name: 'Description' }).fill('x'.repeat(20_001));
+    await page.getByText('20,001 of 20,000 characters: 1 too many').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await fieldError(page, 'Description')).toContain('Shorten the description to 20,000 characters or fewer (it has 20,001).');
     await expectAccessible(page, 'interaction form with errors');
     await screenshot(page, 'interaction-errors');
 
@@ -219,6 +224,7 @@ describe('interaction form, delete and trash', () => {
     await page.getByRole('textbox', { name: 'Lead' }).fill('Katherine Johnson');
     await page.getByLabel(/^Start/).fill('2026-06-10T14:00');
     await page.getByLabel(/^End/).fill('2026-06-10T15:00');
+    await page.getByRole('textbox', { name: 'Description' }).fill('Short again.');
     const removed = await owner.call('DELETE', `/api/v1/organisations/${organisationId}/interaction-types/${(added.json as { id: string }).id}`);
     expect(removed.status).toBeLessThan(300);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -232,7 +238,14 @@ describe('interaction form, delete and trash', () => {
     const { site } = await sitesOf(demo.editor);
     const london = site('London');
     const original = await record(demo.editor, london);
-    const { page, context } = await open(demo.editor, `/sites/${london}/interactions/${original.id}`);
+    // a link to an interaction that does not exist says so and leads back
+    const { page, context } = await open(demo.editor, `/sites/${london}/interactions/00000000-0000-7000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'This interaction was not found' }).waitFor();
+    await expectAccessible(page, 'interaction not found');
+    await page.getByRole('link', { name: 'Back to the interactions' }).click();
+    await page.waitForURL(new RegExp(`/sites/${london}/interactions$`));
+
+    await page.goto(`/sites/${london}/interactions/${original.id}`);
     await page.getByRole('heading', { name: 'Edit interaction' }).waitFor();
     await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(original.title);
     // an editor may change but not delete

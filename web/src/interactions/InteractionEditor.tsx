@@ -67,7 +67,9 @@ export function InteractionEditor({ choice, loaded, canDelete, nameOf }: Props) 
 
   // the rules read the latest type list without rebuilding the form
   const typeNames = useRef<string[]>([]);
-  typeNames.current = types.data ?? [];
+  useEffect(() => {
+    typeNames.current = types.data ?? [];
+  }, [types.data]);
   const resolver = useMemo<Resolver<InteractionValues>>(
     () => (values, context, options) => zodResolver(interactionSchema(typeNames.current))(values, context, options),
     [],
@@ -95,9 +97,7 @@ export function InteractionEditor({ choice, loaded, canDelete, nameOf }: Props) 
    * first submit: an error popping up on blur would move the buttons under the pointer.
    */
   const check = (names: Array<keyof InteractionValues>) => {
-    const due = names.filter((name) => {
-      return dirtyFields[name] || getFieldState(name).invalid || isSubmitted;
-    });
+    const due = names.filter((name) => dirtyFields[name] || getFieldState(name).invalid || isSubmitted);
     if (due.length > 0) void trigger(due);
   };
   const field = (name: keyof InteractionValues, related: Array<keyof InteractionValues> = []) =>
