@@ -114,10 +114,15 @@ describe('organisation administration', () => {
     await dialog.getByRole('button', { name: 'Add member' }).click();
     await dialog.getByText('Enter the person’s email address.').waitFor();
     await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
-    await dialog.getByRole('textbox', { name: 'Display name' }).fill(name);
     await dialog.getByRole('radiogroup', { name: 'Role at London' }).getByText('Editor').click();
     await dialog.getByRole('radio', { name: 'Create a temporary password' }).check();
+    // a new person needs a name: the server says so, and the form shows it on that field
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await dialog.getByText('Display name is required when no user has this email yet.').waitFor();
+    await expect(dialog.getByRole('textbox', { name: 'Display name' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await dialog.getByRole('textbox', { name: 'Display name' }).fill(name);
     await expectAccessible(page, 'add member dialog');
+    await dialog.getByRole('textbox', { name: 'Email' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-member-add');
     await dialog.getByRole('button', { name: 'Add member' }).click();
 
@@ -214,6 +219,37 @@ describe('organisation administration', () => {
     await signIn(browserOfLeaver, email, password);
     await browserOfLeaver.getByText('You are not a member of any site yet.').waitFor();
     await browserOfLeaver.context().close();
+
+    // reactivated, they have their site back
+    await page.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Reactivate' }).click();
+    await page.getByRole('dialog', { name: `Reactivate ${name}?` }).getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByText(`${name} is active again.`).waitFor();
+    expect((await (await apiAs(email, password)).call('GET', `/api/v1/sites/${londonId}/interactions`)).status).toBe(200);
+    await page.context().close();
+  });
+
+  it('unlocks a member locked out by failed sign-ins', async () => {
+    const email = `locked-${token}@example.test`;
+    const name = `Lou Locked ${token}`;
+    const { userId, temporaryPassword } = await memberViaApi(name, email, { [londonId]: 'VIEWER' });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(apiAs(email, 'not the password at all')).rejects.toThrow(/401/);
+    }
+    await expect(apiAs(email, temporaryPassword)).rejects.toThrow(/401/);
+    const admin = await apiAs(demo.admin);
+    expect((await admin.call('GET', `/api/v1/organisations/${organisationId}/members/${userId}`)).json.lockedUntil).toBeTruthy();
+
+    const page = await adminPage('members');
+    await findMember(page, `locked-${token}`);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByText(/^Locked until/).waitFor();
+    await page.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Unlock sign-in' }).click();
+    await page.getByText(`${name} can sign in again.`).waitFor();
+    await row.getByText(/^Locked until/).waitFor({ state: 'detached' });
+    expect((await admin.call('GET', `/api/v1/organisations/${organisationId}/members/${userId}`)).json.lockedUntil).toBeFalsy();
+    await apiAs(email, temporaryPassword);
     await page.context().close();
   });
 
@@ -314,15 +350,29 @@ describe('organisation administration', () => {
 
   it('works on a phone', async () => {
     const page = await adminPage('members', 'phone');
-    await page.getByRole('table', { name: 'Members' }).getByText(demo.owner).waitFor();
+    // a list of cards instead of a table, so every member's actions stay on screen
+    const members = page.getByRole('list', { name: 'Members' });
+    await members.getByText(demo.owner).waitFor();
+    await page.getByRole('textbox', { name: 'Search members' }).fill('demo.atrium.local');
+    await expect.poll(() => members.getByRole('listitem').count()).toBe(5);
+    const actions = page.getByRole('button', { name: 'Actions for Olivia Owner' });
+    await actions.scrollIntoViewIfNeeded();
+    const box = (await actions.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
     await expectAccessible(page, 'admin members on a phone');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
     await page.getByRole('button', { name: 'Add member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a member' });
     await dialog.getByRole('radiogroup', { name: 'Role at Mumbai' }).waitFor();
     await expectAccessible(page, 'add member dialog on a phone');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').first().waitFor();
+    await expectAccessible(page, 'admin audit log on a phone');
     await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
-import { Alert, Button, Code, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, DataList, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useSearchParams } from 'react-router';
@@ -71,6 +72,7 @@ export default function AuditSection({ organisation }: { organisation: Organisat
   const actorOptions = (members.data ?? []).map((m) => ({ value: m.userId!, label: `${m.displayName} (${m.email})` }));
   if (filters.actor && !actorOptions.some((o) => o.value === filters.actor)) actorOptions.push({ value: filters.actor, label: 'Someone not listed among the members' });
 
+  const phone = useMediaQuery('(max-width: 48em)');
   const items = entries.data?.pages.flatMap((page) => page.items ?? []) ?? [];
 
   return (
@@ -91,7 +93,7 @@ export default function AuditSection({ organisation }: { organisation: Organisat
       <Text size="sm" c="dimmed" maw={760}>
         Every change to the organisation is recorded here, newest first, and cannot be edited. Times are in your time zone ({zone}).
       </Text>
-      <Group align="flex-start" wrap="wrap">
+      <Group align="flex-end" wrap="wrap">
         <Select
           label="Action"
           placeholder="Any action"
@@ -126,7 +128,7 @@ export default function AuditSection({ organisation }: { organisation: Organisat
           w={{ base: '100%', sm: 170 }}
         />
         {filtered && (
-          <Button variant="subtle" mt={{ base: 0, sm: 25 }} onClick={() => setParams(auditSearch(NO_AUDIT_FILTERS), { replace: true })}>
+          <Button variant="subtle" onClick={() => setParams(auditSearch(NO_AUDIT_FILTERS), { replace: true })}>
             Clear filters
           </Button>
         )}
@@ -152,31 +154,39 @@ export default function AuditSection({ organisation }: { organisation: Organisat
         )
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" aria-label="Audit entries" aria-busy={entries.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Who</Table.Th>
-                  <Table.Th>What</Table.Th>
-                  <Table.Th>About</Table.Th>
-                  <Table.Th>Changes</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((entry) => (
-                  <EntryRows
-                    key={entry.id}
-                    entry={entry}
-                    organisationId={organisationId}
-                    memberName={memberName}
-                    siteName={siteName}
-                    organisationName={organisation.name ?? ''}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          {phone ? (
+            <Stack component="ul" aria-label="Audit entries" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+              {items.map((entry) => (
+                <EntryCard key={entry.id} entry={entry} organisationId={organisationId} memberName={memberName} siteName={siteName} organisationName={organisation.name ?? ''} />
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table verticalSpacing="sm" aria-label="Audit entries" aria-busy={entries.isFetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Who</Table.Th>
+                    <Table.Th>What</Table.Th>
+                    <Table.Th>About</Table.Th>
+                    <Table.Th>Changes</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((entry) => (
+                    <EntryRows
+                      key={entry.id}
+                      entry={entry}
+                      organisationId={organisationId}
+                      memberName={memberName}
+                      siteName={siteName}
+                      organisationName={organisation.name ?? ''}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           <Group justify="center">
             {entries.hasNextPage ? (
               <Button variant="default" onClick={() => entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
@@ -194,89 +204,135 @@ export default function AuditSection({ organisation }: { organisation: Organisat
   );
 }
 
-function EntryRows({
-  entry,
-  organisationId,
-  memberName,
-  siteName,
-  organisationName,
-}: {
+interface EntryProps {
   entry: AuditEntry;
   organisationId: string;
   memberName: (id: string) => string | undefined;
   siteName: (id: string) => string | undefined;
   organisationName: string;
-}) {
+}
+
+/** What one entry shows, in words, whichever way it is laid out. */
+function useEntryWords({ entry, memberName, siteName, organisationName }: EntryProps) {
   const [open, setOpen] = useState(false);
-  const rows = changeRows(entry.changes, siteName);
   const when = DateTime.fromISO(entry.occurredAt ?? '');
   const target = targetText(entry, { member: memberName, site: siteName, organisation: organisationName });
+  const rows = changeRows(entry.changes, siteName);
   const detailsId = `audit-changes-${entry.id}`;
+  const toggle =
+    rows.length > 0 ? (
+      <Button size="xs" variant="default" aria-expanded={open} aria-controls={open ? detailsId : undefined} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide changes' : `Show ${rows.length === 1 ? '1 change' : `${rows.length} changes`}`}
+      </Button>
+    ) : (
+      <Text size="sm" c="dimmed">
+        None recorded
+      </Text>
+    );
+  const changes = (
+    <Table withRowBorders={false} verticalSpacing={4} aria-label={`Changes: ${actionLabel(entry.action ?? '')}, ${target}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Field</Table.Th>
+          <Table.Th>Before</Table.Th>
+          <Table.Th>After</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.field}>
+            <Table.Td>{row.field}</Table.Td>
+            <Table.Td>{row.before}</Table.Td>
+            <Table.Td>
+              <span aria-hidden>→ </span>
+              {row.after}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  return {
+    open,
+    detailsId,
+    toggle,
+    changes,
+    when: <Text size="sm" title={entry.occurredAt}>{when.isValid ? when.toLocal().toFormat('d LLL yyyy, HH:mm:ss') : entry.occurredAt}</Text>,
+    what: (
+      <>
+        <Text size="sm">{actionLabel(entry.action ?? '')}</Text>
+        <Code fz="xs" c="dark.7">
+          {entry.action}
+        </Code>
+      </>
+    ),
+    about: (
+      <>
+        <Text size="sm">{target}</Text>
+        {entry.siteId && (
+          <Text size="sm" c="dimmed">
+            at {siteName(entry.siteId) ?? 'a site no longer listed'}
+          </Text>
+        )}
+      </>
+    ),
+  };
+}
+
+function EntryRows(props: EntryProps) {
+  const { entry, organisationId, memberName } = props;
+  const words = useEntryWords(props);
   return (
     <Fragment>
       <Table.Tr>
-        <Table.Td>
-          <Text size="sm" title={entry.occurredAt}>
-            {when.isValid ? when.toLocal().toFormat('d LLL yyyy, HH:mm:ss') : entry.occurredAt}
-          </Text>
-        </Table.Td>
+        <Table.Td>{words.when}</Table.Td>
         <Table.Td>
           <ActorName organisationId={organisationId} actorId={entry.actorId} known={entry.actorId ? memberName(entry.actorId) : undefined} />
         </Table.Td>
-        <Table.Td>
-          <Text size="sm">{actionLabel(entry.action ?? '')}</Text>
-          <Code fz="xs" c="dark.7">
-            {entry.action}
-          </Code>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{target}</Text>
-          {entry.siteId && (
-            <Text size="sm" c="dimmed">
-              at {siteName(entry.siteId) ?? 'a site no longer listed'}
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td>
-          {rows.length > 0 ? (
-            <Button size="xs" variant="default" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
-              {open ? 'Hide changes' : `Show ${rows.length === 1 ? '1 change' : `${rows.length} changes`}`}
-            </Button>
-          ) : (
-            <Text size="sm" c="dimmed">
-              None recorded
-            </Text>
-          )}
-        </Table.Td>
+        <Table.Td>{words.what}</Table.Td>
+        <Table.Td>{words.about}</Table.Td>
+        <Table.Td>{words.toggle}</Table.Td>
       </Table.Tr>
-      {open && (
-        <Table.Tr id={detailsId}>
+      {words.open && (
+        <Table.Tr id={words.detailsId}>
           <Table.Td colSpan={5} bg="gray.0">
-            <Table withRowBorders={false} verticalSpacing={4} aria-label={`Changes: ${actionLabel(entry.action ?? '')}, ${target}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Field</Table.Th>
-                  <Table.Th>Before</Table.Th>
-                  <Table.Th>After</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.field}>
-                    <Table.Td>{row.field}</Table.Td>
-                    <Table.Td>{row.before}</Table.Td>
-                    <Table.Td>
-                      <span aria-hidden>→ </span>
-                      {row.after}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            {words.changes}
           </Table.Td>
         </Table.Tr>
       )}
     </Fragment>
+  );
+}
+
+function EntryCard(props: EntryProps) {
+  const { entry, organisationId, memberName } = props;
+  const words = useEntryWords(props);
+  return (
+    <Card component="li" withBorder padding="sm">
+      {words.when}
+      <DataList size="sm" gap="xs" mt="xs" labelWidth="5rem">
+        <DataList.Item>
+          <DataList.ItemLabel>Who</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <ActorName organisationId={organisationId} actorId={entry.actorId} known={entry.actorId ? memberName(entry.actorId) : undefined} />
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>What</DataList.ItemLabel>
+          <DataList.ItemValue>{words.what}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>About</DataList.ItemLabel>
+          <DataList.ItemValue>{words.about}</DataList.ItemValue>
+        </DataList.Item>
+      </DataList>
+      <Group mt="xs">{words.toggle}</Group>
+      {words.open && (
+        <Card.Section id={words.detailsId} bg="gray.0" p="xs" mt="xs">
+          {words.changes}
+        </Card.Section>
+      )}
+    </Card>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { EmptyState, Group, Pagination, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Card, DataList, EmptyState, Group, Pagination, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { flexRender, type Table as TableModel } from '@tanstack/react-table';
 
 /** Rows of grey while a list loads; announced to screen readers once. */
 export function ListLoading({ label, rows = 5 }: { label: string; rows?: number }) {
@@ -60,5 +62,59 @@ export function ListPages({
         </nav>
       )}
     </Group>
+  );
+}
+
+/**
+ * A table on wide screens; on a phone a list of cards (first column as the card's heading, the
+ * others labelled by their column), since a wide table would hide its actions off-screen.
+ */
+export function RecordTable<T>({ table, label, minWidth }: { table: TableModel<T>; label: string; minWidth: number }) {
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    return (
+      <Stack component="ul" aria-label={label} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+        {table.getRowModel().rows.map((row) => {
+          const [first, ...rest] = row.getVisibleCells();
+          return (
+            <Card component="li" key={row.id} withBorder padding="sm">
+              {first && <div>{flexRender(first.column.columnDef.cell, first.getContext())}</div>}
+              <DataList size="sm" gap="xs" mt="xs" labelWidth="7rem">
+                {rest.map((cell) => (
+                  <DataList.Item key={cell.id}>
+                    <DataList.ItemLabel>{String(cell.column.columnDef.header ?? '')}</DataList.ItemLabel>
+                    <DataList.ItemValue>{flexRender(cell.column.columnDef.cell, cell.getContext())}</DataList.ItemValue>
+                  </DataList.Item>
+                ))}
+              </DataList>
+            </Card>
+          );
+        })}
+      </Stack>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped highlightOnHover verticalSpacing="sm" aria-label={label}>
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id}>
+              {group.headers.map((header) => (
+                <Table.Th key={header.id}>{flexRender(header.column.columnDef.header, header.getContext())}</Table.Th>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {table.getRowModel().rows.map((row) => (
+            <Table.Tr key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

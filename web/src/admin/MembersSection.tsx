@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { DateTime } from 'luxon';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { canInOrganisation, useMe, type OrganisationView } from '../auth/me';
 import { ErrorState } from '../layout/ErrorState';
 import { AddMemberModal } from './AddMemberModal';
-import { ListEmpty, ListLoading, ListPages } from './ListStates';
+import { ListEmpty, ListLoading, ListPages, RecordTable } from './ListStates';
 import { memberFiltersFrom, PAGE_SIZE, searchOf, withFilter, type MemberFilters } from './listState';
 import { MemberRolesModal } from './MemberRolesModal';
 import { confirmAction, notifyFailure, notifySuccess } from './notify';
@@ -128,7 +128,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
       ? [
           column.display({
             id: 'actions',
-            header: () => <span>Actions</span>,
+            header: 'Actions',
             cell: ({ row: { original: m } }) => {
               // the server lets only owners change owners; say so instead of offering what would fail
               const ownerOnly = m.role === 'OWNER' && !isOwner;
@@ -214,6 +214,10 @@ export default function MembersSection({ organisation }: { organisation: Organis
         <ListLoading label="Loading members" />
       ) : members.isError ? (
         <ErrorState error={members.error} onRetry={() => members.refetch()} />
+      ) : members.data.items?.length === 0 && filters.page > 1 ? (
+        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show({ ...filters, page: 1 })}>Go to the first page</Button>}>
+          The list has become shorter since this page was opened.
+        </ListEmpty>
       ) : members.data.items?.length === 0 ? (
         filtered ? (
           <ListEmpty
@@ -239,28 +243,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
         )
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Members">
-              <Table.Thead>
-                {table.getHeaderGroups().map((group) => (
-                  <Table.Tr key={group.id}>
-                    {group.headers.map((header) => (
-                      <Table.Th key={header.id}>{flexRender(header.column.columnDef.header, header.getContext())}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Thead>
-              <Table.Tbody>
-                {table.getRowModel().rows.map((row) => (
-                  <Table.Tr key={row.id}>
-                    {row.getVisibleCells().map((cell) => (
-                      <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable table={table} label="Members" minWidth={760} />
           <ListPages
             label="Pages of members"
             page={filters.page}

@@ -68,7 +68,7 @@ export function SiteRolesField<T extends FieldValues>({
   note?: string;
 }) {
   return (
-    <Fieldset legend="Roles at sites" variant="unstyled">
+    <Fieldset legend="Roles at sites" variant="unstyled" styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Viewers read interactions, editors also record and change them, administrators also delete them.

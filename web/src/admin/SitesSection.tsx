@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
@@ -11,7 +11,7 @@ import { ApiError } from '../api/problems';
 import { meQueryKey } from '../auth/me';
 import { ErrorState } from '../layout/ErrorState';
 import { showSubmitError } from './formErrors';
-import { ListEmpty, ListLoading, ListPages } from './ListStates';
+import { ListEmpty, ListLoading, ListPages, RecordTable } from './ListStates';
 import { PAGE_SIZE, searchOf, siteFiltersFrom, withFilter, type SiteFilters } from './listState';
 import { confirmAction, notifyFailure, notifySuccess } from './notify';
 import { keys, useSitesPage, type Site } from './queries';
@@ -83,7 +83,7 @@ export default function SitesSection({ organisationId }: { organisationId: strin
     }),
     column.display({
       id: 'actions',
-      header: () => <span>Actions</span>,
+      header: 'Actions',
       cell: ({ row }) => (
         <Group gap="xs" wrap="nowrap">
           <Button size="xs" variant="default" onClick={() => setEditing(row.original)} aria-label={`Edit ${row.original.name}`}>
@@ -139,6 +139,10 @@ export default function SitesSection({ organisationId }: { organisationId: strin
         <ListLoading label="Loading sites" />
       ) : sites.isError ? (
         <ErrorState error={sites.error} onRetry={() => sites.refetch()} />
+      ) : sites.data.items?.length === 0 && filters.page > 1 ? (
+        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show({ ...filters, page: 1 })}>Go to the first page</Button>}>
+          The list has become shorter since this page was opened.
+        </ListEmpty>
       ) : sites.data.items?.length === 0 ? (
         filtered ? (
           <ListEmpty
@@ -158,28 +162,7 @@ export default function SitesSection({ organisationId }: { organisationId: strin
         )
       ) : (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Sites">
-              <Table.Thead>
-                {table.getHeaderGroups().map((group) => (
-                  <Table.Tr key={group.id}>
-                    {group.headers.map((header) => (
-                      <Table.Th key={header.id}>{flexRender(header.column.columnDef.header, header.getContext())}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Thead>
-              <Table.Tbody>
-                {table.getRowModel().rows.map((row) => (
-                  <Table.Tr key={row.id}>
-                    {row.getVisibleCells().map((cell) => (
-                      <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable table={table} label="Sites" minWidth={640} />
           <ListPages
             label="Pages of sites"
             page={filters.page}

@@ -23,14 +23,14 @@ export const siteSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'Enter the site’s name.')
+    .min(1, { error: 'Enter the site’s name.', abort: true })
     .max(200, 'Use at most 200 characters.')
     .regex(SINGLE_LINE, 'Keep the name on one line.'),
   description: z.string().max(2000, 'Use at most 2,000 characters.'),
   timezone: z
     .string()
-    .min(1, 'Choose the time zone the site works in.')
-    .refine((zone) => zone === '' || isZone(zone), 'Choose a time zone from the list.'),
+    .min(1, { error: 'Choose the time zone the site works in.', abort: true })
+    .refine(isZone, 'Choose a time zone from the list.'),
 });
 export type SiteValues = z.input<typeof siteSchema>;
 
@@ -40,7 +40,7 @@ export const newMemberSchema = z.object({
   email: z
     .string()
     .trim()
-    .min(1, 'Enter the person’s email address.')
+    .min(1, { error: 'Enter the person’s email address.', abort: true })
     .max(320, 'Use at most 320 characters.')
     .regex(EMAIL, 'Enter an email address such as name@example.com.'),
   displayName: z
@@ -67,7 +67,7 @@ export function typeNameSchema(taken: readonly string[]) {
     name: z
       .string()
       .trim()
-      .min(1, 'Enter a name.')
+      .min(1, { error: 'Enter a name.', abort: true })
       .refine((name) => [...name].length <= 50, 'Use at most 50 characters.')
       .refine((name) => !CONTROL.test(name), 'Keep the name on one line, without tabs.')
       .refine((name) => !lower.has(name.toLowerCase()), 'This organisation already has an interaction type with this name.'),
