@@ -109,6 +109,8 @@ describe('organisation administration', () => {
 
     const email = `temp-${token}@example.test`;
     const name = `Tamsin Temp ${token}`;
+    await page.getByRole('textbox', { name: 'Search members' }).fill('demo.atrium.local');
+    await expect.poll(() => page.getByRole('table', { name: 'Members' }).getByRole('row').count()).toBe(6);
     await page.getByRole('button', { name: 'Add member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a member' });
     await dialog.getByRole('button', { name: 'Add member' }).click();
@@ -122,8 +124,10 @@ describe('organisation administration', () => {
     await expect(dialog.getByRole('textbox', { name: 'Display name' }).getAttribute('aria-invalid')).resolves.toBe('true');
     await dialog.getByRole('textbox', { name: 'Display name' }).fill(name);
     await expectAccessible(page, 'add member dialog');
-    await dialog.getByRole('textbox', { name: 'Email' }).scrollIntoViewIfNeeded();
+    // tall enough for the whole dialog, so the screenshot shows all of it
+    await page.setViewportSize({ width: 1366, height: 1400 });
     await screenshot(page, 'admin-member-add');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await dialog.getByRole('button', { name: 'Add member' }).click();
 
     const shown = page.getByRole('dialog', { name: `${name} is a member` });
