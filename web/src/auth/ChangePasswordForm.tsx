@@ -64,6 +64,7 @@ export function ChangePasswordForm({ temporary = false, onChanged }: { temporary
           autoComplete="current-password"
           {...register('currentPassword')}
           error={errors.currentPassword?.message}
+          aria-invalid={!!errors.currentPassword}
           required
         />
         <PasswordInput
@@ -72,6 +73,7 @@ export function ChangePasswordForm({ temporary = false, onChanged }: { temporary
           autoComplete="new-password"
           {...register('newPassword')}
           error={errors.newPassword?.message}
+          aria-invalid={!!errors.newPassword}
           required
         />
         <PasswordInput
@@ -79,6 +81,7 @@ export function ChangePasswordForm({ temporary = false, onChanged }: { temporary
           autoComplete="new-password"
           {...register('repeat')}
           error={errors.repeat?.message}
+          aria-invalid={!!errors.repeat}
           required
         />
         <Group>

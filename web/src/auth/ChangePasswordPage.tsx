@@ -26,7 +26,7 @@ export default function ChangePasswordPage() {
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} w="100%" maw={480}>
         <Stack>
-          <Title order={1}>Choose a new password</Title>
+          <Title order={1} size="h2">Choose a new password</Title>
           {temporary ? (
             <Text>
               Your password was set by an administrator of your organisation. Choose your own before you continue; only you

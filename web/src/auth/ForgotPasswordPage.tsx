@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import type { z } from 'zod';
 import { api, unwrap } from '../api/client';
 import { ApiError, describeError } from '../api/problems';
+import { readableTitle } from './alertStyles';
 import { emailSchema } from './passwordRules';
 import { formatWait, retryAfter } from './problemText';
 import { withoutSession } from './signedIn';
@@ -44,10 +45,10 @@ export default function ForgotPasswordPage() {
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} w="100%" maw={460}>
         <Stack>
-          <Title order={1}>Reset your password</Title>
+          <Title order={1} size="h2">Reset your password</Title>
           {sentTo ? (
             <>
-              <Alert color="green" title="Check your email" role="status">
+              <Alert color="green" title="Check your email" role="status" styles={readableTitle}>
                 If an account exists for {sentTo}, we sent it a link to choose a new password. The link works for a short
                 time only. If nothing arrives within a few minutes, check the spam folder.
               </Alert>

@@ -43,7 +43,7 @@ export default function ResetPasswordPage() {
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} w="100%" maw={460}>
         <Stack>
-          <Title order={1}>Choose a new password</Title>
+          <Title order={1} size="h2">Choose a new password</Title>
           {linkProblem ? (
             <>
               <Alert color="red" role="alert" title="This link does not work">
@@ -69,6 +69,7 @@ export default function ResetPasswordPage() {
                   autoFocus
                   {...register('newPassword')}
                   error={errors.newPassword?.message}
+                  aria-invalid={!!errors.newPassword}
                   required
                 />
                 <PasswordInput
@@ -76,6 +77,7 @@ export default function ResetPasswordPage() {
                   autoComplete="new-password"
                   {...register('repeat')}
                   error={errors.repeat?.message}
+                  aria-invalid={!!errors.repeat}
                   required
                 />
                 <Button type="submit" loading={isSubmitting}>

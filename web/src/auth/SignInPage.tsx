@@ -41,7 +41,7 @@ export default function SignInPage() {
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} w="100%" maw={420}>
         <Stack>
-          <Title order={1}>Sign in to Atrium</Title>
+          <Title order={1} size="h2">Sign in to Atrium</Title>
           {next && safeNext(next) !== '/' && !mfaToken && <Text size="sm">Sign in to continue where you were.</Text>}
           {error && (
             <Alert color="red" role="alert" title="You are not signed in yet">
@@ -116,6 +116,7 @@ function PasswordStep({ email, onSignedIn, onError, onSecondFactor }: StepProps 
           autoComplete="current-password"
           {...register('password')}
           error={errors.password?.message}
+          aria-invalid={!!errors.password}
           required
         />
         <Button type="submit" loading={isSubmitting}>

@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { api, unwrap } from '../api/client';
 import { describeError } from '../api/problems';
 import type { components } from '../api/schema';
+import { readableTitle } from '../auth/alertStyles';
 import { meQueryKey, type Overview } from '../auth/me';
 import { recoveryCodeRule, totpCodeRule } from '../auth/passwordRules';
 import { formProblems } from '../auth/problemText';
@@ -41,6 +42,10 @@ export function MfaSection({ me }: { me: Overview }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [starting, setStarting] = useState(false);
   const [dialog, setDialog] = useState<'regenerate' | 'disable' | null>(null);
+  // organisations that refuse their owners and admins without a second factor
+  const requiring = (me.organisations ?? []).filter(
+    (organisation) => organisation.adminMfaRequired && (organisation.role === 'OWNER' || organisation.role === 'ADMIN'),
+  );
 
   const start = async () => {
     setStarting(true);
@@ -61,7 +66,10 @@ export function MfaSection({ me }: { me: Overview }) {
     notifications.show({
       color: 'green',
       title: 'Two-factor sign-in is on',
-      message: 'From your next sign-in, Atrium asks for a code from your authenticator app.',
+      message:
+        requiring.length > 0
+          ? 'Sign out and sign in again with a code from your app to manage your organisation.'
+          : 'From your next sign-in, Atrium asks for a code from your authenticator app.',
     });
   };
 
@@ -72,7 +80,7 @@ export function MfaSection({ me }: { me: Overview }) {
           <Title order={2} size="h3" id="mfa-heading">
             Two-factor sign-in
           </Title>
-          <Badge color={enabled ? 'green.9' : 'gray.7'} variant="filled">
+          <Badge color={enabled ? 'teal.9' : 'gray.7'} variant="filled">
             {enabled ? 'On' : 'Off'}
           </Badge>
         </Group>
@@ -81,7 +89,7 @@ export function MfaSection({ me }: { me: Overview }) {
 
         {enabled && !codes && (
           <>
-            <Text>
+            <Text size="sm">
               When you sign in, Atrium asks for a code from your authenticator app after your password. If you lose the app,
               sign in with one of your recovery codes.
             </Text>
@@ -96,9 +104,16 @@ export function MfaSection({ me }: { me: Overview }) {
           </>
         )}
 
+        {!enabled && requiring.length > 0 && (
+          <Alert color="yellow" variant="outline" title="Your organisation asks for it" styles={readableTitle}>
+            {requiring.map((organisation) => organisation.name).join(', ')} {requiring.length === 1 ? 'requires its' : 'require their'}{' '}
+            owners and admins to sign in with a second factor. Set it up here, then sign out and sign in again with a code.
+          </Alert>
+        )}
+
         {!enabled && !enrolment && (
           <>
-            <Text>
+            <Text size="sm">
               Two-factor sign-in is off: your password alone signs you in. Turn it on so that signing in also needs a code from
               an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password).
             </Text>
@@ -206,7 +221,7 @@ function EnrolmentSteps({
         </List.Item>
         <List.Item>
           <form onSubmit={submit} noValidate>
-            <Stack gap="xs" maw={320}>
+            <Stack gap="xs">
               <Text>Enter the 6-digit code the app now shows for Atrium.</Text>
               {general && (
                 <Alert color="red" role="alert">
@@ -217,6 +232,7 @@ function EnrolmentSteps({
                 label="Code from the app"
                 autoComplete="one-time-code"
                 inputMode="numeric"
+                maw={240}
                 {...register('code')}
                 error={errors.code?.message}
                 required
@@ -269,7 +285,15 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
             {general}
           </Alert>
         )}
-        <PasswordInput label="Password" autoComplete="current-password" data-autofocus {...register('password')} error={errors.password?.message} required />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          data-autofocus
+          {...register('password')}
+          error={errors.password?.message}
+          aria-invalid={!!errors.password}
+          required
+        />
         <Button type="submit" loading={isSubmitting}>
           Make new recovery codes
         </Button>
@@ -316,7 +340,15 @@ function DisableForm({ onDone }: { onDone: () => void }) {
             {general}
           </Alert>
         )}
-        <PasswordInput label="Password" autoComplete="current-password" data-autofocus {...register('password')} error={errors.password?.message} required />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          data-autofocus
+          {...register('password')}
+          error={errors.password?.message}
+          aria-invalid={!!errors.password}
+          required
+        />
         <TextInput
           key={recovery ? 'recovery' : 'totp'}
           label={recovery ? 'Recovery code' : 'Code from the app'}

@@ -1,4 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { readableTitle } from '../auth/alertStyles';
 import { recoveryCodesFile } from './device';
 
 /** Recovery codes, shown once after they are made: the user copies or downloads them, then says so. */
@@ -15,7 +16,7 @@ export function RecoveryCodesPanel({ codes, email, onDone }: { codes: string[]; 
   };
 
   return (
-    <Alert color="yellow" variant="outline" title="Save your recovery codes now" role="region" aria-label="Your recovery codes">
+    <Alert color="yellow" variant="outline" title="Save your recovery codes now" role="region" aria-label="Your recovery codes" styles={readableTitle}>
       <Stack gap="sm">
         <Text size="sm">
           If you lose the phone with your authenticator app, each of these codes signs you in once instead of a code from
@@ -31,12 +32,12 @@ export function RecoveryCodesPanel({ codes, email, onDone }: { codes: string[]; 
         <Group gap="sm">
           <CopyButton value={codes.join('\n')} timeout={2000}>
             {({ copied, copy }) => (
-              <Button variant="light" onClick={copy}>
+              <Button variant="default" onClick={copy}>
                 {copied ? 'Copied' : 'Copy codes'}
               </Button>
             )}
           </CopyButton>
-          <Button variant="light" onClick={download}>
+          <Button variant="default" onClick={download}>
             Download as a file
           </Button>
           <Button onClick={onDone}>I have saved them</Button>

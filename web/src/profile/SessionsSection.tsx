@@ -155,6 +155,7 @@ function SessionRow({ session, ending, onEnd }: { session: Session; ending: bool
         <Button
           variant="default"
           size="compact-sm"
+          style={{ flexShrink: 0 }}
           onClick={onEnd}
           disabled={ending}
           aria-label={`End the session on ${device} signed in ${when(session.createdAt)}`}
