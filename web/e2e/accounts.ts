@@ -48,7 +48,10 @@ export async function newMember(label: string): Promise<Member> {
 
 /** A new member who has already replaced the temporary password with their own. */
 export async function newAccount(label: string): Promise<Account> {
-  const member = await newMember(label);
+  return choosePassword(await newMember(label));
+}
+
+async function choosePassword(member: Omit<Member, 'londonId'>): Promise<Account> {
   const password = `quiet harbour lantern ${unique()}`;
   const signedIn = await post('/api/v1/auth/login', { email: member.email, password: member.temporaryPassword });
   const changed = await post(
@@ -60,6 +63,31 @@ export async function newAccount(label: string): Promise<Account> {
   // leaves no session behind, so the account starts with none
   await post('/api/v1/auth/logout', undefined, changed.json.accessToken);
   return { email: member.email, password, userId: member.userId, displayName: member.displayName };
+}
+
+export const SUPER_ADMIN = { email: 'admin@e2e.atrium.local', password: 'browser tests super admin' };
+
+/**
+ * The admin of a new organisation (made by the super admin) that requires two-factor sign-in of
+ * its admins, so the demo organisation's policy stays as other tests expect it.
+ */
+export async function newAdminOfStrictOrganisation(label: string): Promise<Account & { organisation: string }> {
+  const operator = await apiAs(SUPER_ADMIN.email, SUPER_ADMIN.password);
+  const token = unique();
+  const organisation = await operator.call('POST', '/api/v1/organisations', { name: `Strict ${token}`, slug: `strict-${token}`, industry: 'OTHER' });
+  if (organisation.status >= 300) throw new Error(`creating an organisation failed: ${organisation.status} ${JSON.stringify(organisation.json)}`);
+  const email = `${label}-${token}@e2e.atrium.local`;
+  const added = await operator.call('POST', `/api/v1/organisations/${organisation.json.id}/members`, {
+    email,
+    displayName: `Strict admin ${token}`,
+    role: 'ADMIN',
+    onboarding: 'TEMPORARY_PASSWORD',
+  });
+  if (added.status !== 201) throw new Error(`adding ${email} failed: ${added.status} ${JSON.stringify(added.json)}`);
+  const policy = await operator.call('PUT', `/api/v1/organisations/${organisation.json.id}/security-policy`, { adminMfaRequired: true });
+  if (policy.status !== 200) throw new Error(`requiring MFA failed: ${policy.status} ${JSON.stringify(policy.json)}`);
+  const account = await choosePassword({ email, displayName: added.json.displayName, userId: added.json.userId, temporaryPassword: added.json.temporaryPassword });
+  return { ...account, organisation: organisation.json.name };
 }
 
 /** A POST to the API, optionally with a bearer token; never throws on an error status. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launch, newContext, screenshot } from './browser';
-import { apiSignIn, call, dismissNotifications, newAccount, nextTotpStep, post, signInAs, signOut, totp, unique, type Account } from './accounts';
+import { apiSignIn, call, dismissNotifications, newAccount, newAdminOfStrictOrganisation, nextTotpStep, post, signInAs, signOut, totp, unique, type Account } from './accounts';
 
 /** Signs in through the browser (with a second factor where asked) and opens the profile. */
 async function openProfile(page: Page, account: Account) {
@@ -198,6 +198,20 @@ describe('the profile', () => {
     // this device is still signed in
     await page.reload();
     await page.getByRole('heading', { name: 'Profile and security' }).waitFor();
+    await context.close();
+  });
+
+  it('tells an admin whose organisation requires two-factor sign-in to set it up', async () => {
+    const admin = await newAdminOfStrictOrganisation('strict');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openProfile(page, admin);
+    const mfa = section(page, 'Two-factor sign-in');
+    await mfa.getByText('Your organisation asks for it').waitFor();
+    await mfa
+      .getByText(`${admin.organisation} requires its owners and admins to sign in with a second factor.`, { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'profile with MFA required by the organisation');
     await context.close();
   });
 });
