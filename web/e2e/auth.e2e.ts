@@ -30,6 +30,16 @@ async function submitSignIn(page: Page) {
   ]);
 }
 
+/** The mail log so far; a fresh server writes none until its first mail. */
+function mailSoFar(): string {
+  try {
+    return mailLog();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw e;
+  }
+}
+
 /** The reset link mailed last to an address, as a path on the server under test. */
 function resetLinkFor(email: string): string {
   const log = mailLog();
@@ -215,7 +225,7 @@ describe('signing in', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(nobody);
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByText(`If an account exists for ${nobody}, we sent it a link to choose a new password.`, { exact: false }).waitFor();
-    expect(mailLog()).not.toContain(nobody);
+    expect(mailSoFar()).not.toContain(nobody);
     await page.getByRole('button', { name: 'Use a different email address' }).click();
 
     await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
