@@ -7,11 +7,11 @@ import { whenSessionEnds } from '../api/client';
 import { onTokensChange, readTokens } from '../api/session';
 import { ErrorState } from '../layout/ErrorState';
 import { useMe } from './me';
+import { signInPathFor } from './safeNext';
 
 /** Where sign-in should return to: the page the user was on. */
 export function signInPath(location: { pathname: string; search: string }): string {
-  const next = location.pathname + location.search;
-  return next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+  return signInPathFor(location.pathname + location.search);
 }
 
 function useSignedIn(): boolean {
@@ -34,6 +34,8 @@ export function RequireSession() {
       notifications.show({ color: 'yellow', title: 'Signed out', message: 'Your session has ended. Sign in again to continue.' });
       navigate(signInPath(window.location), { replace: true });
     });
+    // outside signed-in pages (e.g. on the sign-in page itself) an ended session needs no redirect
+    return () => whenSessionEnds(() => {});
   }, [client, navigate]);
 
   if (!signedIn) return <Navigate to={signInPath(location)} replace />;
@@ -52,7 +54,8 @@ function SessionContent() {
   }
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   if (me.data.user?.passwordChangeRequired && location.pathname !== '/change-password') {
-    return <Navigate to="/change-password" replace />;
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/change-password' : `/change-password?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;
 }
