@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Button, Drawer, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { EMPTY_FILTERS, type FinderFilters } from './finderState';
-import type { Person } from './finderApi';
+import type { Person } from '../organisation/directory';
 
 interface Props {
   opened: boolean;

@@ -31,7 +31,8 @@ import {
   toView,
   withQuestion,
 } from './finderState';
-import { type Interaction, type SavedView, fetchFinderPage, finderKeys, useInteractionTypes, usePeople, useSavedViews } from './finderApi';
+import { type Interaction, type SavedView, fetchFinderPage, finderKeys, useSavedViews } from './finderApi';
+import { useInteractionTypeNames, usePeople } from '../organisation/directory';
 import { formatMoment } from './format';
 import { type FinderRow, InteractionsTable } from './InteractionsTable';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -99,7 +100,7 @@ function Finder({ me, current }: { me: ReturnType<typeof useMe>['data']; current
   const [filtersOpened, filtersDrawer] = useDisclosure(false);
   const client = useQueryClient();
 
-  const types = useInteractionTypes(organisation.id);
+  const types = useInteractionTypeNames(organisation.id);
   const views = useSavedViews(siteId);
   const { people, nameOf } = usePeople(me, organisation);
 

@@ -6,7 +6,8 @@ import { api, unwrap } from '../api/client';
 import { useCurrentSite } from '../auth/currentSite';
 import { can, useMe } from '../auth/me';
 import { restoreWithNotice } from '../interactions/deleteWithUndo';
-import { interactionKeys, usePeopleNames } from '../interactions/interactionsApi';
+import { interactionKeys } from '../interactions/interactionsApi';
+import { usePeople } from '../organisation/directory';
 import { formatInstantIn } from '../interactions/time';
 import { RETENTION_DAYS, daysLeft, daysLeftText } from '../interactions/trash';
 import { ErrorState } from '../layout/ErrorState';
@@ -20,7 +21,7 @@ export default function TrashPage() {
   const me = useMe();
   const choice = useCurrentSite();
   const client = useQueryClient();
-  const nameOf = usePeopleNames(me.data, choice?.organisation);
+  const { mentionOf: nameOf } = usePeople(me.data, choice?.organisation);
   const siteId = choice?.site.id ?? '';
   const allowed = can(choice, 'INTERACTION_DELETE');
   // keyset pages: each entry is the `before` cursor of a page already visited, so Previous goes back exactly

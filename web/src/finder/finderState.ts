@@ -4,6 +4,7 @@
  * invalid in a hand-edited or outdated link falls back to the default for that part.
  */
 import { DateTime } from 'luxon';
+import { LABELS } from '../interactions/interactionSchema';
 
 /** Every column a saved view may list, in the order the table shows them. */
 export const COLUMNS = [
@@ -24,15 +25,7 @@ export const COLUMNS = [
 export type ColumnId = (typeof COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<ColumnId, string> = {
-  title: 'Title',
-  type: 'Type',
-  lead: 'Lead',
-  start: 'Start',
-  end: 'End',
-  timezone: 'Time zone',
-  location: 'Location',
-  description: 'Description',
-  notes: 'Notes',
+  ...LABELS,
   createdAt: 'Created',
   createdBy: 'Created by',
   updatedAt: 'Updated',

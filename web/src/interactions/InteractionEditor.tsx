@@ -26,9 +26,9 @@ import {
   interactionKeys,
   isStatus,
   replaceInteraction,
-  useTypeNames,
   type Versioned,
 } from './interactionsApi';
+import { organisationKeys, useInteractionTypeNames } from '../organisation/directory';
 import { LeaveGuard } from './LeaveGuard';
 import { TimeField } from './TimeField';
 import { formatInstantIn, offsetLabel, timeZones } from './time';
@@ -63,7 +63,7 @@ export function InteractionEditor({ choice, loaded, canDelete, nameOf }: Props) 
   const finderPath = `/sites/${siteId}/interactions`;
   const navigate = useNavigate();
   const client = useQueryClient();
-  const types = useTypeNames(organisationId);
+  const types = useInteractionTypeNames(organisationId);
 
   // the rules read the latest type list without rebuilding the form
   const typeNames = useRef<string[]>([]);
@@ -175,7 +175,7 @@ export function InteractionEditor({ choice, loaded, canDelete, nameOf }: Props) 
       const { fields, others } = serverFieldErrors(error.fieldErrors);
       fields.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
       // a type refused by the server was probably renamed or removed meanwhile: show the current list
-      if (fields.some(({ field }) => field === 'type')) void client.invalidateQueries({ queryKey: interactionKeys.types(organisationId) });
+      if (fields.some(({ field }) => field === 'type')) void client.invalidateQueries({ queryKey: organisationKeys.types(organisationId) });
       const count = fields.length === 1 ? 'One field needs' : `${fields.length} fields need`;
       notifications.show({
         color: 'red',

@@ -6,14 +6,15 @@ import { ErrorState } from '../layout/ErrorState';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { InteractionEditor } from './InteractionEditor';
 import { InteractionReadView } from './InteractionReadView';
-import { isStatus, usePeopleNames, useInteraction } from './interactionsApi';
+import { isStatus, useInteraction } from './interactionsApi';
+import { usePeople } from '../organisation/directory';
 
 /** /sites/:siteId/interactions/new and /sites/:siteId/interactions/:interactionId */
 export default function InteractionFormPage() {
   const { siteId, interactionId } = useParams();
   const me = useMe();
   const choice = useCurrentSite();
-  const nameOf = usePeopleNames(me.data, choice?.organisation);
+  const { mentionOf: nameOf } = usePeople(me.data, choice?.organisation);
   const record = useInteraction(choice ? siteId : undefined, interactionId);
 
   if (me.isPending) {
