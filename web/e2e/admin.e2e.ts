@@ -146,7 +146,7 @@ describe('organisation administration', () => {
     const member = await (await newContext(browser)).newPage();
     await signIn(member, email, temporaryPassword);
     await member.waitForURL('**/change-password');
-    await member.getByText('Your password was set by an administrator.').waitFor();
+    await member.getByText('Your password was set by an administrator').waitFor();
     const chosen = `harbour lights ${token} over quiet water`;
     await member.getByRole('textbox', { name: 'Temporary password' }).fill(temporaryPassword);
     await member.getByRole('textbox', { name: 'New password', exact: true }).fill(chosen);

@@ -43,6 +43,8 @@ export async function newContext(browser: Browser, width: 'desktop' | 'phone' = 
     baseURL: baseUrl(),
     viewport: width === 'phone' ? { width: 375, height: 812 } : { width: 1366, height: 900 },
     timezoneId: 'Europe/London',
+    // no fade-ins: axe must judge colours as they settle, not half-way through a transition
+    reducedMotion: 'reduce',
     locale: 'en-GB',
   });
 }

@@ -9,6 +9,8 @@ export const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
+  // people who ask their system for less motion get no transitions (WCAG 2.3.3)
+  respectReducedMotion: true,
   other: {},
   components: {
     // Mantine's close buttons have no accessible name of their own
