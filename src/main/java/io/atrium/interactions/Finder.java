@@ -131,26 +131,28 @@ class Finder {
 	/**
 	 * A page in order of relevance. Ranking reads every row it ranks, so it is bounded: the
 	 * {@code rankWindow} most recent matches come first, most relevant first; older matches follow,
-	 * most recent first. The first page probes for the match just past the window; its (start, id)
-	 * is the window's edge, carried in the cursor, so pages neither skip nor repeat rows. A search
-	 * with no match past the window is ranked whole, and counted exactly while ranking.
+	 * most recent first. The first page reads the window and the match just past it in one statement;
+	 * that match's (start, id) is the window's edge, carried in the cursor, so pages neither skip nor
+	 * repeat rows. A search with no match past the window is ranked whole, and counted exactly while
+	 * ranking.
 	 */
 	private Slice ranked(FinderQuery query, String where, Map<String, Object> params) {
 		var cursor = query.cursor();
-		var edge = cursor != null ? cursor.window() : probe(where, params);
-		var rows = new ArrayList<Keyed>();
-		var tiers = new ArrayList<Integer>();
-		Long matches = null;
-		if (cursor == null || cursor.tier() == 0) {
-			var ranked = keyed(SortKey.RANK, false, where, cursor == null ? null : cursor.value(),
-					cursor == null ? null : cursor.id(), edge.isEmpty() ? null : ">", edge, query.size() + 1,
-					cursor == null && edge.isEmpty(), params);
-			for (var row : ranked) {
-				rows.add(row);
-				tiers.add(0);
-			}
-			matches = ranked.isEmpty() ? (cursor == null && edge.isEmpty() ? 0L : null) : ranked.get(0).matches();
+		String edge;
+		List<Keyed> ranked;
+		if (cursor == null) {
+			var window = recent(where, params, query.size() + 1);
+			edge = window.edge();
+			ranked = window.rows();
 		}
+		else {
+			edge = cursor.window();
+			ranked = cursor.tier() == 0 ? keyed(SortKey.RANK, false, where, cursor.value(), cursor.id(),
+					edge.isEmpty() ? null : ">", edge, query.size() + 1, false, params) : List.of();
+		}
+		var rows = new ArrayList<Keyed>(ranked);
+		var tiers = new ArrayList<Integer>();
+		ranked.forEach(row -> tiers.add(0));
 		if (rows.size() <= query.size() && !edge.isEmpty()) {
 			var after = cursor != null && cursor.tier() == 1;
 			for (var row : keyed(SortKey.START, false, where, after ? cursor.value() : null, after ? cursor.id() : null,
@@ -162,7 +164,7 @@ class Finder {
 		Long total = null;
 		Boolean exact = null;
 		if (cursor == null && edge.isEmpty()) {
-			total = matches;
+			total = ranked.isEmpty() ? 0L : ranked.get(0).matches();
 			exact = true;
 		}
 		else if (cursor == null && properties.rankWindow() >= properties.countBound()) {
@@ -180,13 +182,32 @@ class Finder {
 		return new Slice(page.stream().map(Keyed::row).toList(), next, total, exact);
 	}
 
-	/** The (start, id) of the first match past the ranking window, or empty when every match fits in it. */
-	private String probe(String where, Map<String, Object> params) {
-		var probeParams = new HashMap<>(params);
-		probeParams.put("windowSize", properties.rankWindow());
-		return jdbc.sql("select (i.start_at)::text || '|' || i.id from interactions i where " + where
-				+ " order by i.start_at desc, i.id desc offset :windowSize limit 1")
-			.params(probeParams).query(String.class).optional().orElse("");
+	/** The first ranked rows of the window, with the number of matches in it and its edge ("" when every match fits). */
+	private record Window(List<Keyed> rows, String edge) {
+	}
+
+	/**
+	 * The window of the most recent matches and the one just past it, read once (a top-N off the
+	 * search or start index), then ranked: the best {@code limit} rows of the window, each carrying
+	 * the window's match count and the (start, id) of the match past it, if any.
+	 */
+	private Window recent(String where, Map<String, Object> params, int limit) {
+		var rank = SortKey.RANK.expression;
+		var windowParams = new HashMap<>(params);
+		windowParams.put("window", properties.rankWindow());
+		windowParams.put("limit", limit);
+		var edges = new ArrayList<String>();
+		var rows = jdbc.sql("with recent as (select i.*, row_number() over (order by i.start_at desc, i.id desc) as recency"
+				+ " from (select * from interactions i where " + where
+				+ " order by i.start_at desc, i.id desc limit :window + 1) i)"
+				+ " select " + Interaction.COLUMNS + ", (" + rank + ")::text as sort_value, count(*) over () as matches,"
+				+ " (select (e.start_at)::text || '|' || e.id from recent e where e.recency = :window + 1) as edge"
+				+ " from recent i where i.recency <= :window order by " + rank + " desc, i.id desc limit :limit")
+			.params(windowParams).query((rs, n) -> {
+				edges.add(rs.getString("edge"));
+				return new Keyed(Interaction.map(rs, n), rs.getString("sort_value"), rs.getLong("matches"));
+			}).list();
+		return new Window(rows, edges.isEmpty() || edges.get(0) == null ? "" : edges.get(0));
 	}
 
 	/**
