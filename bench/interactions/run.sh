@@ -82,21 +82,15 @@ tsquery() {
   alternatives=$($PSQL -qAt -c "set search_path = atrium; select string_agg(quote_literal(word), ' | ') from (select word from interaction_words where organisation_id = '$ORG_A' and word % '$1' and not exists (select 1 from interaction_words where organisation_id = '$ORG_A' and word = '$1') order by similarity(word, '$1') desc, word limit 5) w")
   echo "('$1':*${alternatives:+ | $alternatives})"
 }
-# A relevance-ordered search ranks the 1,000 most recent matches. The Finder probes for the
-# 1,001st: if there is one, it ranks only newer matches and asks the planner for an estimate;
-# if not, it ranks them all and counts them while doing so.
+# A relevance-ordered search ranks the 1,000 most recent matches, reading them and the 1,001st in one
+# statement: if there is a 1,001st, the Finder asks the planner for an estimate of the total.
 probe() {
   $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 1000 limit 1"
 }
-case_for() { # sets WINDOW_x, MATCHES_x, EXPLAIN_x for one word's tsquery
-  local edge; edge=$(probe "$2")
-  if [ -n "$edge" ]; then
-    printf -v "WINDOW_$1" '%s' " and (i.start_at, i.id) > (cast('${edge%|*}' as timestamptz), cast('${edge##*|}' as uuid))"
-    printf -v "MATCHES_$1" '%s' ", null::bigint as matches"
+case_for() { # sets EXPLAIN_x for one word's tsquery
+  if [ -n "$(probe "$2")" ]; then
     printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
   else
-    printf -v "WINDOW_$1" '%s' ""
-    printf -v "MATCHES_$1" '%s' ", count(*) over () as matches"
     printf -v "EXPLAIN_$1" '%s' ""
   fi
 }
@@ -117,7 +111,6 @@ CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
   ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
   TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
-  WINDOW_RARE="$WINDOW_RARE" WINDOW_COMMON="$WINDOW_COMMON" MATCHES_RARE="$MATCHES_RARE" MATCHES_COMMON="$MATCHES_COMMON" \
   CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" python3 -c '
 import os, re, sys
 text = open(sys.argv[1]).read()
@@ -146,7 +139,7 @@ for case in "${CASES[@]}"; do
   fill "$HERE/sql/$case.sql" > "$OUT/$case.sql"
   # EXPLAIN ANALYZE of every statement of the case, as the request role, for docs/benchmarks.md
   if [ "$case" != create ]; then
-    sed -E 's/^(select i\.id|select count|select \(i\.start_at\))/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)' |
+    sed -E 's/^(select i\.id|select count|with recent)/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)' |
       PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' psql -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -d atrium -q \
       -v ON_ERROR_STOP=1 > "$OUT/explain-$case.txt" 2>&1 || true
   fi
