@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.atrium.access.AccessEvents.MemberAdded;
 import io.atrium.access.AccessEvents.MemberDeactivated;
@@ -102,10 +102,11 @@ class Callers {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/** A change made here is seen here at once; other nodes see it at their next poll. */
+	@EventListener
 	void on(AuditableEvent event) {
 		if (CHANGES_CALLERS.contains(event.getClass())) {
-			refresh();
+			TenantTransactions.afterCommit(this::refresh);
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.atrium.api.RequestMetadata;
+import io.atrium.database.TenantTransactions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,10 +74,8 @@ class AuditTrail {
 				        cast(:details as jsonb), cast(:requestId as text), cast(:client as text)))
 				insert into audit_unsealed (event_id, chain_key, occurred_at) values (:id, :chain, :at)
 				""").params(entry).update();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void committed(AuditableEvent event) {
-		sealer.soon(chainOf(event.organisationId()));
+		// a hint, not a publication to keep: the sealer's sweep links whatever a crash leaves waiting
+		var chain = chainOf(event.organisationId());
+		TenantTransactions.afterCommit(() -> sealer.soon(chain));
 	}
 }

@@ -43,6 +43,24 @@ public class TenantTransactions {
 		return reads.execute(status -> inScope(scope, work));
 	}
 
+	/**
+	 * Runs {@code action} once the current transaction has committed (not at all if it rolls back),
+	 * or at once when no transaction is running. For hints that need no durability (wake a worker,
+	 * drop a cache); work that must not be lost belongs in the transaction or in a job.
+	 */
+	public static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
 	private <T> T inScope(Scope scope, Supplier<T> work) {
 		var previous = (Scope) TransactionSynchronizationManager.getResource(this);
 		if (scope.equals(previous)) {

@@ -8,13 +8,13 @@ import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+
+import io.atrium.database.TenantTransactions;
 
 /**
  * Schedules instances of one-time jobs and reports the backlog. Scheduling joins the caller's
@@ -95,16 +95,6 @@ public class Jobs {
 		if (scheduler == null || at.isAfter(clock.instant())) {
 			return;
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					scheduler.triggerCheckForDueExecutions();
-				}
-			});
-		}
-		else {
-			scheduler.triggerCheckForDueExecutions();
-		}
+		TenantTransactions.afterCommit(scheduler::triggerCheckForDueExecutions);
 	}
 }
