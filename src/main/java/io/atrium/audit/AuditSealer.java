@@ -1,15 +1,18 @@
 package io.atrium.audit;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,8 +23,9 @@ import io.atrium.database.TenantTransactions;
 /**
  * Links committed audit entries into their chain: numbers them, and hashes each over its
  * contents and the entry before. A commit asks for its chain to be sealed soon; one worker per
- * node drains those requests, many entries per transaction, so a busy organisation's entries are
- * sealed in batches instead of one commit at a time. Readers seal before they read, so the trail
+ * node drains those requests a moment later ({@code atrium.audit.seal-delay}), many entries per
+ * transaction, so a busy organisation's entries are sealed in batches instead of one transaction
+ * (and one WAL flush) each. Readers seal before they read, so the trail
  * they see is complete; a sweep picks up entries whose node stopped before sealing them.
  * Two nodes sealing the same chain take turns on its head row ({@code seal_audit_chain}, V61).
  */
@@ -37,19 +41,26 @@ class AuditSealer implements DisposableBean {
 	private final JdbcClient jdbc;
 	private final ConcurrentHashMap.KeySetView<UUID, Boolean> waiting = ConcurrentHashMap.newKeySet();
 	private final AtomicBoolean draining = new AtomicBoolean();
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("audit-sealer").daemon().factory());
+	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+			Thread.ofPlatform().name("audit-sealer").daemon().factory());
+	private final Duration delay;
 
-	AuditSealer(TenantTransactions transactions, JdbcClient jdbc) {
+	AuditSealer(TenantTransactions transactions, JdbcClient jdbc, @Value("${atrium.audit.seal-delay:50ms}") Duration delay) {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
+		this.delay = delay;
 	}
 
-	/** Asks for the chain to be sealed shortly, on the sealing worker. */
+	/** Asks for the chain to be sealed shortly, on the sealing worker, together with whatever else arrives meanwhile. */
 	void soon(UUID chain) {
 		waiting.add(chain);
+		schedule();
+	}
+
+	private void schedule() {
 		if (draining.compareAndSet(false, true)) {
 			try {
-				worker.execute(this::drain);
+				worker.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException stopping) {
 				// shutting down: the sweep of the next start seals it
@@ -79,20 +90,21 @@ class AuditSealer implements DisposableBean {
 	}
 
 	private void drain() {
-		do {
-			for (var chain : waiting) {
-				waiting.remove(chain);
-				try {
-					now(chain);
-				}
-				catch (RuntimeException e) {
-					// left in audit_unsealed: the next reader or the sweep seals it
-					log.warn("Sealing audit chain {} failed; will retry", chain, e);
-				}
+		for (var chain : waiting) {
+			waiting.remove(chain);
+			try {
+				now(chain);
 			}
-			draining.set(false);
+			catch (RuntimeException e) {
+				// left in audit_unsealed: the next reader or the sweep seals it
+				log.warn("Sealing audit chain {} failed; will retry", chain, e);
+			}
 		}
-		while (!waiting.isEmpty() && draining.compareAndSet(false, true));
+		draining.set(false);
+		if (!waiting.isEmpty()) {
+			// asked for while this drain ran
+			schedule();
+		}
 	}
 
 	private static Scope scopeOf(UUID chain) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +63,27 @@ class AuditChainVerificationTest {
 		assertThat(verification.get("valid").asBoolean()).isTrue();
 		assertThat(verification.get("checked").asLong()).isEqualTo(3);
 		assertThat(verification.get("firstBroken").isNull()).isTrue();
+	}
+
+	@Test
+	void entriesAreSealedShortlyAfterCommitWithoutAReaderAskingForIt() throws InterruptedException {
+		var organisation = organisationWithSites(3);
+
+		var database = asSuperuser();
+		var deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		long unsealed;
+		do {
+			Thread.sleep(20);
+			unsealed = database.sql("select count(*) from atrium.audit_events where organisation_id = ? and hash is null")
+				.param(organisation).query(Long.class).single();
+		}
+		while (unsealed > 0 && System.nanoTime() < deadline);
+
+		assertThat(unsealed).as("entries still unsealed").isZero();
+		assertThat(database.sql("select count(*) from atrium.audit_unsealed where chain_key = ?").param(organisation)
+			.query(Long.class).single()).isZero();
+		assertThat(database.sql("select seq from atrium.audit_events where organisation_id = ? order by seq").param(organisation)
+			.query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
 	}
 
 	@Test
