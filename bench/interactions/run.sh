@@ -67,6 +67,13 @@ if [ ! -f "$DATA/bench.env" ]; then
 fi
 # shellcheck disable=SC1091
 source "$DATA/bench.env"
+# Each run measures the same data: remove what earlier runs' create cases added (their audit
+# entries stay; the Finder does not read them).
+removed=$($PSQL -qAt -c "with gone as (delete from atrium.interactions where title ~ '^Benchmark call (t[0-9]+|sql)-[0-9]+$' returning 1) select count(*) from gone")
+if [ "$removed" != 0 ]; then
+  echo "== removed $removed interactions that earlier create cases added"
+  $PSQL -q -c "vacuum analyze atrium.interactions"
+fi
 if [ -n "${LOAD_ONLY:-}" ]; then echo "== loaded; LOAD_ONLY set, not measuring"; exit 0; fi
 
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL_A\",\"password\":\"$ATRIUM_ADMIN_PASSWORD\"}" \
@@ -132,6 +139,12 @@ declare -A PATHS=(
 CASES=(floor first-page rare-word common-word three-filters page-5000 create)
 SECONDS_RUN=${DURATION%s}
 : > "$OUT/raw.txt"
+# A freshly started JVM interprets before it compiles: the first case would measure the JIT, not
+# Atrium. Every read case runs for JIT_WARMUP first (the create case warms up on its own).
+echo "== JIT warm-up: ${JIT_WARMUP:-6s} per read case"
+for case in floor first-page rare-word common-word three-filters page-5000; do
+  BENCH_PATH=${PATHS[$case]} BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CLIENTS" -d"${JIT_WARMUP:-6s}" --timeout 10s -s "$HERE/wrk/finder.lua" "$URL" > /dev/null
+done
 for case in "${CASES[@]}"; do
   script=$HERE/wrk/finder.lua
   [ "$case" = create ] && script=$HERE/wrk/create.lua

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -65,6 +66,12 @@ class SecurityConfiguration {
 						"Forbidden", "You may not do this.")))
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** Used by every filter chain that reads access tokens (Spring Security looks the bean up). */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		return new HeaderBearerTokens();
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.atrium.api.ApiException;
 import io.atrium.api.ApiException.FieldProblem;
+import io.atrium.api.TimeZones;
 
 /**
  * An interaction as a person submits it, every field as text, through the API or a CSV row. The
@@ -76,7 +77,7 @@ record InteractionForm(String title, String type, String lead, String start, Str
 		if (blank(timezone)) {
 			problems.add(new FieldProblem("timezone", "is required; an IANA time zone such as Europe/London"));
 		}
-		else if (timezone.length() > TIMEZONE_MAX || !ZoneId.getAvailableZoneIds().contains(timezone.strip())) {
+		else if (timezone.length() > TIMEZONE_MAX || !TimeZones.isKnown(timezone.strip())) {
 			problems.add(new FieldProblem("timezone", "must be an IANA time zone such as Europe/London"));
 		}
 		else {

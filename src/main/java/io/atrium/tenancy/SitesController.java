@@ -1,6 +1,5 @@
 package io.atrium.tenancy;
 
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -22,6 +21,7 @@ import io.atrium.access.Permission;
 import io.atrium.api.ApiException;
 import io.atrium.api.PageOf;
 import io.atrium.api.PageQuery;
+import io.atrium.api.TimeZones;
 import io.atrium.api.Versions;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -97,7 +97,7 @@ class SitesController {
 	}
 
 	static void requireZone(String zone) {
-		if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+		if (!TimeZones.isKnown(zone)) {
 			throw ApiException.invalid("timezone", "must be an IANA time zone such as Europe/London");
 		}
 	}
