@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Finder {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+	private static final Pattern LETTER = Pattern.compile("\\p{L}");
 	private static final int MAX_WORDS = 10;
 	private static final int TYPO_MIN_LENGTH = 5;
 	private static final int TYPO_ALTERNATIVES = 5;
@@ -62,7 +63,10 @@ class Finder {
 		return transactions.read(scope, () -> {
 			// The best plan depends on the values (a rare word wants the search index, a common one
 			// the start index): plan with them every time rather than with a cached generic plan.
-			jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query((rs, n) -> 1).single();
+			// No parallel workers: starting one costs more than any Finder statement saves with it,
+			// and under concurrency the cores are busy with other requests anyway.
+			jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+					+ " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, n) -> 1).single();
 			var query = FinderQuery.parse(parameters, () -> types.catalogue(organisationId), sites);
 			return page(organisationId, query, count && query.cursor() == null);
 		});
@@ -310,18 +314,23 @@ class Finder {
 		for (var word : words) {
 			var alternatives = new ArrayList<String>();
 			alternatives.add(lexeme(word) + ":*");
-			if (word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH) {
-				// a word the organisation's interactions contain is taken as meant, not as a typo
+			var typoCandidate = word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH && LETTER.matcher(word).find();
+			if (typoCandidate && !known(organisationId, word)) {
 				jdbc.sql("""
 						select word from interaction_words where organisation_id = ? and word % ?
-						  and not exists (select 1 from interaction_words where organisation_id = ? and word = ?)
 						order by similarity(word, ?) desc, word limit ?
-						""").params(organisationId, word, organisationId, word, word, TYPO_ALTERNATIVES).query(String.class).list()
+						""").params(organisationId, word, word, TYPO_ALTERNATIVES).query(String.class).list()
 					.forEach(similar -> alternatives.add(lexeme(similar)));
 			}
 			terms.add("(" + String.join(" | ", alternatives) + ")");
 		}
 		return String.join(" & ", terms);
+	}
+
+	/** Whether the organisation's interactions contain the word: then it is taken as meant, not as a typo. */
+	private boolean known(UUID organisationId, String word) {
+		return jdbc.sql("select exists (select 1 from interaction_words where organisation_id = ? and word = ?)")
+			.params(organisationId, word).query(Boolean.class).single();
 	}
 
 	/** A tsquery lexeme, quoted so that no character in it is read as an operator. */

@@ -168,13 +168,15 @@ class Interactions {
 
 	/**
 	 * Adds the interaction's longer words to the organisation's dictionary that typo-tolerant search
-	 * widens query words with. Sorted, so concurrent writers take the key locks in the same order.
+	 * widens query words with: five to forty characters with at least one letter (numbers, such as
+	 * the "-829340" of "sql-829340", are not words anyone misspells). Sorted, so concurrent writers
+	 * take the key locks in the same order.
 	 */
 	private void rememberWords(UUID organisationId, UUID id) {
 		jdbc.sql("""
 				insert into interaction_words (organisation_id, word)
 				select ?, w from (select distinct unnest(tsvector_to_array(search)) as w from interactions where id = ?) words
-				where char_length(w) between 5 and 40
+				where char_length(w) between 5 and 40 and w ~ '[[:alpha:]]'
 				order by w
 				on conflict do nothing
 				""").params(organisationId, id).update();

@@ -91,6 +91,14 @@ class FinderTest {
 	}
 
 	@Test
+	void numbersAreMatchedAsTypedNotWidenedToSimilarNumbers() {
+		record("Invoice dispute", "Order 884213 arrived damaged");
+		assertThat(search("884213")).containsExactly("Invoice dispute");
+		assertThat(search("8842")).as("a prefix still matches").containsExactly("Invoice dispute");
+		assertThat(search("884214")).isEmpty();
+	}
+
+	@Test
 	void ranksTitleMatchesAboveMatchesInTheDescription() {
 		record("Follow-up", "We talked about the harbour");
 		record("Harbour inspection", "Routine");
