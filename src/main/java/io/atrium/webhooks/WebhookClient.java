@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -95,7 +96,12 @@ class WebhookClient implements DisposableBean {
 		var request = new HttpPost(url);
 		headers.forEach(request::setHeader);
 		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-		var deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		// set before cancelling: the cancelled exchange may fail in this thread before cancel() returns
+		var expired = new AtomicBoolean();
+		var deadline = deadlines.schedule(() -> {
+			expired.set(true);
+			request.cancel();
+		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
 		try (var response = http.executeOpen(null, request, null)) {
 			var status = response.getCode();
 			var excerpt = response.getEntity() == null ? null : excerpt(response.getEntity().getContent());
@@ -112,7 +118,7 @@ class WebhookClient implements DisposableBean {
 			return timedOut(started);
 		}
 		catch (IOException e) {
-			if (deadline.isDone() || e instanceof InterruptedIOException) {
+			if (expired.get() || e instanceof InterruptedIOException) {
 				return timedOut(started);
 			}
 			return new Result(Outcome.UNREACHABLE, null, millisSince(started), null,
