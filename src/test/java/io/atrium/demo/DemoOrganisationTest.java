@@ -174,12 +174,19 @@ class DemoOrganisationTest {
 
 	/** Every row of the tables the seeding writes, hashed, read past row-level security. */
 	private Map<String, String> snapshot() {
-		var tables = List.of("organisations", "sites", "users", "organisation_members", "site_members", "audit_events");
-		var hashes = new LinkedHashMap<String, String>();
-		for (var table : tables) {
-			hashes.put(table, superuser().sql("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from atrium."
-					+ table + " t").query(String.class).single());
+		// audit entries without their chain columns: the sealer fills those in just after each commit,
+		// whoever made the change
+		var rows = new LinkedHashMap<String, String>();
+		for (var table : List.of("organisations", "sites", "users", "organisation_members", "site_members")) {
+			rows.put(table, "t");
 		}
+		rows.put("audit_events", "(t.id, t.organisation_id, t.occurred_at, t.actor_id, t.site_id, t.action, t.entity_type, "
+				+ "t.entity_id, t.changes, t.details, t.request_id, t.client_address)");
+		var hashes = new LinkedHashMap<String, String>();
+		rows.forEach((table, row) -> hashes.put(table, superuser()
+			.sql("select count(*) || ':' || coalesce(md5(string_agg(" + row + "::text, '|' order by " + row + "::text)), '') from atrium."
+					+ table + " t")
+			.query(String.class).single()));
 		return hashes;
 	}
 
