@@ -31,7 +31,7 @@ final class HeaderBearerTokens implements BearerTokenResolver {
 	}
 
 	/** token68: one or more of {@code A-Z a-z 0-9 - . _ ~ + /}, then any number of {@code =}. */
-	static boolean isToken68(String text, int from) {
+	private static boolean isToken68(String text, int from) {
 		var i = from;
 		while (i < text.length() && isToken68Char(text.charAt(i))) {
 			i++;

@@ -115,15 +115,15 @@ class Finder {
 		}
 	}
 
-	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back), and maybe the match count. */
-	private record Keyed(Interaction row, String value, Long matches) {
+	/** A row with its sort value as PostgreSQL writes it (the cursor carries it back). */
+	private record Keyed(Interaction row, String value) {
 	}
 
 	/** A page in one column's order, the id breaking ties: a keyset page straight off an index where one exists. */
 	private Slice ordered(FinderQuery query, String where, Map<String, Object> params) {
 		var key = query.sort();
 		var rows = keyed(key, query.ascending(), where, query.cursor() == null ? null : query.cursor().value(),
-				query.cursor() == null ? null : query.cursor().id(), null, null, query.size() + 1, false, params);
+				query.cursor() == null ? null : query.cursor().id(), null, null, query.size() + 1, params);
 		if (rows.size() <= query.size()) {
 			return new Slice(rows.stream().map(Keyed::row).toList(), null);
 		}
@@ -144,15 +144,17 @@ class Finder {
 		var cursor = query.cursor();
 		String edge;
 		List<Keyed> ranked;
+		long matches = 0;
 		if (cursor == null) {
 			var window = recent(where, params, query.size() + 1);
 			edge = window.edge();
 			ranked = window.rows();
+			matches = window.matches();
 		}
 		else {
 			edge = cursor.window();
 			ranked = cursor.tier() == 0 ? keyed(SortKey.RANK, false, where, cursor.value(), cursor.id(),
-					edge.isEmpty() ? null : ">", edge, query.size() + 1, false, params) : List.of();
+					edge.isEmpty() ? null : ">", edge, query.size() + 1, params) : List.of();
 		}
 		var rows = new ArrayList<Keyed>(ranked);
 		var tiers = new ArrayList<Integer>();
@@ -160,7 +162,7 @@ class Finder {
 		if (rows.size() <= query.size() && !edge.isEmpty()) {
 			var after = cursor != null && cursor.tier() == 1;
 			for (var row : keyed(SortKey.START, false, where, after ? cursor.value() : null, after ? cursor.id() : null,
-					"<=", edge, query.size() + 1 - rows.size(), false, params)) {
+					"<=", edge, query.size() + 1 - rows.size(), params)) {
 				rows.add(row);
 				tiers.add(1);
 			}
@@ -168,7 +170,7 @@ class Finder {
 		Long total = null;
 		Boolean exact = null;
 		if (cursor == null && edge.isEmpty()) {
-			total = ranked.isEmpty() ? 0L : ranked.get(0).matches();
+			total = matches;
 			exact = true;
 		}
 		else if (cursor == null && properties.rankWindow() >= properties.countBound()) {
@@ -186,13 +188,13 @@ class Finder {
 		return new Slice(page.stream().map(Keyed::row).toList(), next, total, exact);
 	}
 
-	/** The first ranked rows of the window, with the number of matches in it and its edge ("" when every match fits). */
-	private record Window(List<Keyed> rows, String edge) {
+	/** The best-ranked rows of the window, how many matches it holds, and its edge ("" when every match fits). */
+	private record Window(List<Keyed> rows, long matches, String edge) {
 	}
 
 	/**
 	 * The window of the most recent matches and the one just past it, read once (a top-N off the
-	 * search or start index), then ranked: the best {@code limit} rows of the window, each carrying
+	 * search or start index), then ranked: the best {@code limit} rows of the window, each row carrying
 	 * the window's match count and the (start, id) of the match past it, if any. The window holds
 	 * only what ranking needs (id, start, search document); the page's rows are read by id.
 	 */
@@ -200,7 +202,8 @@ class Finder {
 		var windowParams = new HashMap<>(params);
 		windowParams.put("window", properties.rankWindow());
 		windowParams.put("limit", limit);
-		var edges = new ArrayList<String>();
+		var matches = new long[1];
+		var edges = new String[] { "" };
 		var rows = jdbc.sql("with recent as (select i.id, i.start_at, i.search,"
 				+ " row_number() over (order by i.start_at desc, i.id desc) as recency from (select i.id, i.start_at, i.search"
 				+ " from interactions i where " + where + " order by i.start_at desc, i.id desc limit :window + 1) i),"
@@ -210,22 +213,21 @@ class Finder {
 				+ " select " + Interaction.COLUMNS + ", (best.rank)::text as sort_value, best.matches, best.edge"
 				+ " from best join interactions i on i.id = best.id order by best.rank desc, i.id desc")
 			.params(windowParams).query((rs, n) -> {
-				edges.add(rs.getString("edge"));
-				return new Keyed(Interaction.map(rs, n), rs.getString("sort_value"), rs.getLong("matches"));
+				matches[0] = rs.getLong("matches");
+				edges[0] = rs.getString("edge") == null ? "" : rs.getString("edge");
+				return new Keyed(Interaction.map(rs, n), rs.getString("sort_value"));
 			}).list();
-		return new Window(rows, edges.isEmpty() || edges.get(0) == null ? "" : edges.get(0));
+		return new Window(rows, matches[0], edges[0]);
 	}
 
 	/**
 	 * Rows in one key's order after a keyset position, optionally only on one side ({@code edgeOp}
-	 * {@code >} or {@code <=}) of a (start, id) edge written "start|id", optionally with the number
-	 * of all matching rows (free when every match is read anyway, as for ranking).
+	 * {@code >} or {@code <=}) of a (start, id) edge written "start|id".
 	 */
 	private List<Keyed> keyed(SortKey key, boolean ascending, String where, String afterValue, UUID afterId, String edgeOp,
-			String edge, int limit, boolean countAll, Map<String, Object> params) {
+			String edge, int limit, Map<String, Object> params) {
 		var sql = new StringBuilder("select ").append(Interaction.COLUMNS).append(", (").append(key.expression)
-			.append(")::text as sort_value").append(countAll ? ", count(*) over () as matches" : ", null::bigint as matches")
-			.append(" from interactions i where ").append(where);
+			.append(")::text as sort_value from interactions i where ").append(where);
 		var pageParams = new HashMap<>(params);
 		if (edgeOp != null) {
 			var bar = edge.lastIndexOf('|');
@@ -245,8 +247,8 @@ class Finder {
 		sql.append(" order by ").append(key.expression).append(' ').append(direction).append(", i.id ").append(direction)
 			.append(" limit :limit");
 		pageParams.put("limit", limit);
-		return jdbc.sql(sql.toString()).params(pageParams).query((rs, n) -> new Keyed(Interaction.map(rs, n),
-				rs.getString("sort_value"), rs.getObject("matches") == null ? null : rs.getLong("matches"))).list();
+		return jdbc.sql(sql.toString()).params(pageParams)
+			.query((rs, n) -> new Keyed(Interaction.map(rs, n), rs.getString("sort_value"))).list();
 	}
 
 	/** The conditions of the question, or null when it can match nothing (a search with no words). */
