@@ -194,9 +194,9 @@ class Finder {
 
 	/**
 	 * The window of the most recent matches and the one just past it, read once (a top-N off the
-	 * search or start index), then ranked: the best {@code limit} rows of the window, each row carrying
-	 * the window's match count and the (start, id) of the match past it, if any. The window holds
-	 * only what ranking needs (id, start, search document); the page's rows are read by id.
+	 * search or start index) and ranked as it is read: the best {@code limit} rows of the window, each
+	 * row carrying the window's match count and the (start, id) of the match past it, if any. The
+	 * window holds only (id, start, rank), not the search documents; the page's rows are read by id.
 	 */
 	private Window recent(String where, Map<String, Object> params, int limit) {
 		var windowParams = new HashMap<>(params);
@@ -204,13 +204,14 @@ class Finder {
 		windowParams.put("limit", limit);
 		var matches = new long[1];
 		var edges = new String[] { "" };
-		var rows = jdbc.sql("with recent as (select i.id, i.start_at, i.search,"
-				+ " row_number() over (order by i.start_at desc, i.id desc) as recency from (select i.id, i.start_at, i.search"
-				+ " from interactions i where " + where + " order by i.start_at desc, i.id desc limit :window + 1) i),"
-				+ " best as (select i.id, " + SortKey.RANK.expression + " as rank, count(*) over () as matches,"
+		var rows = jdbc.sql("with recent as (select i.id, i.start_at, i.rank,"
+				+ " row_number() over (order by i.start_at desc, i.id desc) as recency from (select i.id, i.start_at, "
+				+ SortKey.RANK.expression + " as rank from interactions i where " + where
+				+ " order by i.start_at desc, i.id desc limit :window + 1) i),"
+				+ " best as (select i.id, i.rank from recent i where i.recency <= :window order by i.rank desc, i.id desc limit :limit)"
+				+ " select " + Interaction.COLUMNS + ", (best.rank)::text as sort_value,"
+				+ " (select count(*) from recent e where e.recency <= :window) as matches,"
 				+ " (select (e.start_at)::text || '|' || e.id from recent e where e.recency = :window + 1) as edge"
-				+ " from recent i where i.recency <= :window order by rank desc, i.id desc limit :limit)"
-				+ " select " + Interaction.COLUMNS + ", (best.rank)::text as sort_value, best.matches, best.edge"
 				+ " from best join interactions i on i.id = best.id order by best.rank desc, i.id desc")
 			.params(windowParams).query((rs, n) -> {
 				matches[0] = rs.getLong("matches");
