@@ -1,5 +1,7 @@
 package io.atrium.database;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ public class TenantTransactions {
 	}
 
 	public <T> T write(Scope scope, Supplier<T> work) {
-		return writes.execute(status -> inScope(scope, work));
+		return writes.execute(status -> inScope(scope, Map.of(), work));
 	}
 
 	public void run(Scope scope, Runnable work) {
@@ -40,7 +42,15 @@ public class TenantTransactions {
 	}
 
 	public <T> T read(Scope scope, Supplier<T> work) {
-		return reads.execute(status -> inScope(scope, work));
+		return reads.execute(status -> inScope(scope, Map.of(), work));
+	}
+
+	/**
+	 * A read whose transaction also runs with these PostgreSQL settings (planner settings, say), set
+	 * in the statement that sets the scope and, like it, ending with the transaction.
+	 */
+	public <T> T read(Scope scope, Map<String, String> settings, Supplier<T> work) {
+		return reads.execute(status -> inScope(scope, settings, work));
 	}
 
 	/**
@@ -61,12 +71,15 @@ public class TenantTransactions {
 		});
 	}
 
-	private <T> T inScope(Scope scope, Supplier<T> work) {
+	private <T> T inScope(Scope scope, Map<String, String> settings, Supplier<T> work) {
 		var previous = (Scope) TransactionSynchronizationManager.getResource(this);
 		if (scope.equals(previous)) {
+			if (!settings.isEmpty()) {
+				apply(scope, settings);
+			}
 			return work.get();
 		}
-		apply(scope);
+		apply(scope, settings);
 		if (previous == null) {
 			TransactionSynchronizationManager.bindResource(this, scope);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -84,22 +97,28 @@ public class TenantTransactions {
 			return work.get();
 		}
 		finally {
-			apply(previous);
+			apply(previous, Map.of());
 			TransactionSynchronizationManager.unbindResource(this);
 			TransactionSynchronizationManager.bindResource(this, previous);
 		}
 	}
 
-	private void apply(Scope scope) {
-		jdbc.sql("""
+	private void apply(Scope scope, Map<String, String> settings) {
+		var sql = new StringBuilder("""
 				select set_config('atrium.user_id', :user, true), set_config('atrium.org_id', :org, true),
-				       set_config('atrium.site_ids', :sites, true), set_config('atrium.platform', :platform, true)
-				""")
-			.param("user", scope.userId() == null ? "" : scope.userId().toString())
-			.param("org", scope.organisationId() == null ? "" : scope.organisationId().toString())
-			.param("sites", scope.siteSetting())
-			.param("platform", scope.platform() ? "on" : "off")
-			.query((rs, n) -> 1)
-			.single();
+				       set_config('atrium.site_ids', :sites, true), set_config('atrium.platform', :platform, true)""");
+		var values = new HashMap<String, Object>();
+		var n = 0;
+		for (var setting : settings.entrySet()) {
+			sql.append(", set_config(:name").append(n).append(", :value").append(n).append(", true)");
+			values.put("name" + n, setting.getKey());
+			values.put("value" + n, setting.getValue());
+			n++;
+		}
+		values.put("user", scope.userId() == null ? "" : scope.userId().toString());
+		values.put("org", scope.organisationId() == null ? "" : scope.organisationId().toString());
+		values.put("sites", scope.siteSetting());
+		values.put("platform", scope.platform() ? "on" : "off");
+		jdbc.sql(sql.toString()).params(values).query((rs, row) -> 1).single();
 	}
 }

@@ -35,6 +35,15 @@ class Finder {
 	private static final int TYPO_MIN_LENGTH = 5;
 	private static final int TYPO_ALTERNATIVES = 5;
 
+	/**
+	 * The best plan depends on the values (a rare word wants the search index, a common one the start
+	 * index): plan with them every time rather than with a cached generic plan. No parallel workers:
+	 * starting one costs more than any Finder statement saves with it, and under concurrency the cores
+	 * are busy with other requests anyway.
+	 */
+	private static final Map<String, String> PLANNING = Map.of("plan_cache_mode", "force_custom_plan",
+			"max_parallel_workers_per_gather", "0");
+
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final InteractionTypes types;
@@ -60,13 +69,7 @@ class Finder {
 
 	/** Parses the parameters against the organisation's types and finds one page, in one read transaction. */
 	Page find(Scope scope, UUID organisationId, java.util.Set<UUID> sites, FinderQuery.Parameters parameters, boolean count) {
-		return transactions.read(scope, () -> {
-			// The best plan depends on the values (a rare word wants the search index, a common one
-			// the start index): plan with them every time rather than with a cached generic plan.
-			// No parallel workers: starting one costs more than any Finder statement saves with it,
-			// and under concurrency the cores are busy with other requests anyway.
-			jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
-					+ " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, n) -> 1).single();
+		return transactions.read(scope, PLANNING, () -> {
 			var query = FinderQuery.parse(parameters, () -> types.catalogue(organisationId), sites);
 			return page(organisationId, query, count && query.cursor() == null);
 		});
@@ -304,7 +307,14 @@ class Finder {
 	 * unaccented and lower-cased by the same function that builds the search document.
 	 */
 	String tsquery(UUID organisationId, String q) {
-		var normalised = jdbc.sql("select lower(immutable_unaccent(?))").param(q).query(String.class).single();
+		// the normalised query, and whether the dictionary holds it whole: a one-word query (the usual
+		// kind) then needs no lookup of its own
+		var normalisedQuery = jdbc.sql("""
+				select n, exists (select 1 from interaction_words where organisation_id = ? and word = n) as known
+				from (select lower(immutable_unaccent(?)) as n) q
+				""").params(organisationId, q)
+			.query((rs, n) -> new Normalised(rs.getString("n"), rs.getBoolean("known"))).single();
+		var normalised = normalisedQuery.text();
 		var words = new LinkedHashSet<String>();
 		var matcher = WORD.matcher(normalised);
 		while (matcher.find() && words.size() < MAX_WORDS) {
@@ -318,7 +328,7 @@ class Finder {
 			var alternatives = new ArrayList<String>();
 			alternatives.add(lexeme(word) + ":*");
 			var typoCandidate = word.codePointCount(0, word.length()) >= TYPO_MIN_LENGTH && LETTER.matcher(word).find();
-			if (typoCandidate && !known(organisationId, word)) {
+			if (typoCandidate && !(word.equals(normalised) ? normalisedQuery.known() : known(organisationId, word))) {
 				jdbc.sql("""
 						select word from interaction_words where organisation_id = ? and word % ?
 						order by similarity(word, ?) desc, word limit ?
@@ -328,6 +338,9 @@ class Finder {
 			terms.add("(" + String.join(" | ", alternatives) + ")");
 		}
 		return String.join(" & ", terms);
+	}
+
+	private record Normalised(String text, boolean known) {
 	}
 
 	/** Whether the organisation's interactions contain the word: then it is taken as meant, not as a typo. */
