@@ -24,6 +24,10 @@ OUT=${BENCH_OUT:-$HERE/results}
 RARE=${RARE:-zeppelin}
 COMMON=${COMMON:-supplier}
 LEAD=${LEAD:-Olivia Smith}
+# the Finder's bounds (docs/interactions.md): relevance ranks the RANK_WINDOW most recent matches,
+# totals are exact up to COUNT_BOUND; the SQL files use the same values
+RANK_WINDOW=${RANK_WINDOW:-500}
+COUNT_BOUND=${COUNT_BOUND:-500}
 export ATRIUM_ADMIN_EMAIL=admin@bench.local
 export ATRIUM_ADMIN_PASSWORD='benchmark admin password 1'
 
@@ -43,6 +47,7 @@ mkdir -p "$DATA" "$OUT"
 echo "== starting Atrium on 127.0.0.1:$PORT (data in $DATA)"
 ATRIUM_PORT=$PORT ATRIUM_MANAGEMENT_PORT=$((PORT + 1)) ATRIUM_DATA_DIR=$DATA ATRIUM_DB_EMBEDDED_PORT=$PG_PORT \
   ATRIUM_ACCESS_TOKEN_TTL=4h ATRIUM_LOG_FORMAT= SERVER_ADDRESS=127.0.0.1 ATRIUM_RATE_LIMITS_ENABLED=false \
+  ATRIUM_INTERACTIONS_RANK_WINDOW=$RANK_WINDOW ATRIUM_INTERACTIONS_COUNT_BOUND=$COUNT_BOUND \
   "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar "$ROOT/target/atrium.jar" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null; wait $SERVER 2> /dev/null || true' EXIT
@@ -96,10 +101,10 @@ tsquery() {
   alternatives=$($PSQL -qAt -c "set search_path = atrium; select string_agg(quote_literal(word), ' | ') from (select word from interaction_words where organisation_id = '$ORG_A' and word % '$1' and not exists (select 1 from interaction_words where organisation_id = '$ORG_A' and word = '$1') order by similarity(word, '$1') desc, word limit 5) w")
   echo "('$1':*${alternatives:+ | $alternatives})"
 }
-# A relevance-ordered search ranks the 1,000 most recent matches, reading them and the 1,001st in one
-# statement: if there is a 1,001st, the Finder asks the planner for an estimate of the total.
+# A relevance-ordered search ranks the RANK_WINDOW most recent matches, reading them and the one
+# after in one statement: if there is one after, the Finder asks the planner for an estimate of the total.
 probe() {
-  $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset 1000 limit 1"
+  $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset $RANK_WINDOW limit 1"
 }
 case_for() { # sets EXPLAIN_x for one word's tsquery
   if [ -n "$(probe "$2")" ]; then
@@ -125,7 +130,7 @@ CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
   ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
   TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
-  CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" python3 -c '
+  CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" WINDOW="$RANK_WINDOW" PAST_BOUND=$((COUNT_BOUND + 1)) python3 -c '
 import os, re, sys
 text = open(sys.argv[1]).read()
 print(re.sub(r"@([A-Z_]+)@", lambda m: os.environ[m.group(1)], text), end="")' "$1"
@@ -180,7 +185,8 @@ for case in "${CASES[@]}"; do
 done
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end;"
-  echo "$ROWS rows per organisation, $CLIENTS clients, $DURATION per case after $WARMUP warm-up."
+  echo "$ROWS rows per organisation, $CLIENTS clients, $DURATION per case after $WARMUP warm-up;"
+  echo "rank window $RANK_WINDOW, count bound $COUNT_BOUND."
   echo
   python3 "$HERE/report.py" table "$OUT/raw.txt"
   echo

@@ -33,6 +33,30 @@ import io.atrium.database.TenantTransactions;
 @Service
 class Interactions {
 
+	/**
+	 * Adds the words of the search documents in {@code %s} (a from-clause naming them {@code d}) to the
+	 * organisation's typo dictionary: words of five to forty characters with a letter, in order, so
+	 * that concurrent writers take their locks in the same order.
+	 */
+	private static final String NEW_WORDS = """
+			insert into interaction_words (organisation_id, word)
+			select :org, w from (select distinct unnest(tsvector_to_array(d.search)) as w from %s) words
+			where char_length(w) between 5 and 40 and w ~ '[[:alpha:]]'
+			order by w
+			on conflict do nothing""";
+
+	/** Inserts a row, adds its new words to the dictionary, and answers the row as stored, in one statement. */
+	private static final String INSERT = """
+			with created as (
+			    insert into interactions as i (id, organisation_id, site_id, title, type, lead, start_at, end_at,
+			        timezone, location, description, notes, created_at, created_by, updated_at, updated_by)
+			    values (:id, :org, :site, :title, :type, :lead, :start, :end, :timezone, :location, :description, :notes,
+			        :now, :user, :now, :user)
+			    returning %s, i.search),
+			words as (%s)
+			select %s from created i
+			""".formatted(Interaction.COLUMNS, NEW_WORDS.formatted("created d"), Interaction.COLUMNS);
+
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final InteractionTypes types;
@@ -57,20 +81,13 @@ class Interactions {
 		var id = UuidCreator.getTimeOrderedEpoch();
 		var now = now();
 		var user = site.scope().userId();
-		jdbc.sql("""
-				insert into interactions (id, organisation_id, site_id, title, type, lead, start_at, end_at, timezone,
-				    location, description, notes, created_at, created_by, updated_at, updated_by)
-				values (:id, :org, :site, :title, :type, :lead, :start, :end, :timezone, :location, :description, :notes,
-				    :now, :user, :now, :user)
-				""")
+		var created = jdbc.sql(INSERT)
 			.param("id", id).param("org", site.organisationId()).param("site", site.siteId())
 			.param("title", details.title()).param("type", details.type()).param("lead", details.lead())
 			.param("start", utc(details.start())).param("end", utc(details.end())).param("timezone", details.timezone())
 			.param("location", details.location()).param("description", details.description())
 			.param("notes", details.notes()).param("now", now).param("user", user)
-			.update();
-		rememberWords(site.organisationId(), id);
-		var created = find(site, id, false).orElseThrow();
+			.query(Interaction::map).single();
 		events.publishEvent(new InteractionCreated(site.organisationId(), site.siteId(), id,
 				Change.between(Map.of(), created.audited())));
 		return created;
@@ -173,13 +190,8 @@ class Interactions {
 	 * take the key locks in the same order.
 	 */
 	private void rememberWords(UUID organisationId, UUID id) {
-		jdbc.sql("""
-				insert into interaction_words (organisation_id, word)
-				select ?, w from (select distinct unnest(tsvector_to_array(search)) as w from interactions where id = ?) words
-				where char_length(w) between 5 and 40 and w ~ '[[:alpha:]]'
-				order by w
-				on conflict do nothing
-				""").params(organisationId, id).update();
+		jdbc.sql(NEW_WORDS.formatted("interactions d where d.id = :id")).param("org", organisationId).param("id", id)
+			.update();
 	}
 
 	private Interaction lock(SiteScope site, UUID id, boolean trashed) {

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record InteractionsProperties(
 		@DefaultValue("30d") Duration trashRetention,
 		@DefaultValue("1h") Duration purgeInterval,
-		@DefaultValue("1000") int countBound,
-		@DefaultValue("1000") int rankWindow,
+		@DefaultValue("500") int countBound,
+		@DefaultValue("500") int rankWindow,
 		@DefaultValue("5000") int importMaxRows,
 		@DefaultValue("200") int exportBatch) {
 }
