@@ -3,23 +3,24 @@ package io.atrium.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.atrium.api.ApiException;
 
 /**
  * Where a page of audit entries ended: the last entry's time (in microseconds, as stored) and
- * seq. Opaque to clients, who only hand it back; keyset paging stays exact while new entries
+ * id. Opaque to clients, who only hand it back; keyset paging stays exact while new entries
  * are appended at the newest end.
  */
-record AuditCursor(Instant occurredAt, long seq) {
+record AuditCursor(Instant occurredAt, UUID id) {
 
-	private static final Pattern FORMAT = Pattern.compile("a1:(-?\\d{1,19}):(\\d{1,19})");
+	private static final Pattern FORMAT = Pattern.compile("a2:(-?\\d{1,19}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
 	String encode() {
 		var micros = Math.addExact(Math.multiplyExact(occurredAt.getEpochSecond(), 1_000_000L), occurredAt.getNano() / 1_000);
 		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(("a1:" + micros + ":" + seq).getBytes(StandardCharsets.US_ASCII));
+			.encodeToString(("a2:" + micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	static AuditCursor decode(String cursor) {
@@ -28,7 +29,7 @@ record AuditCursor(Instant occurredAt, long seq) {
 			if (matcher.matches()) {
 				var micros = Long.parseLong(matcher.group(1));
 				var instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
-				return new AuditCursor(instant, Long.parseLong(matcher.group(2)));
+				return new AuditCursor(instant, UUID.fromString(matcher.group(2)));
 			}
 		}
 		catch (IllegalArgumentException | java.time.DateTimeException e) {

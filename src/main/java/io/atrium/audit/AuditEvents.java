@@ -41,9 +41,11 @@ public class AuditEvents {
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 	private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
-	private static final String COLUMNS = """
-			id, seq, occurred_at, actor_id, site_id, action, entity_type, entity_id, changes::text as changes,
-			details::text as details, request_id, client_address, hash, prev_hash""";
+	/** An entry with its link into the chain ({@code audit_chain_links}, written when it is sealed). */
+	private static final String ENTRIES = """
+			select a.id, l.seq, a.occurred_at, a.actor_id, a.site_id, a.action, a.entity_type, a.entity_id,
+			       a.changes::text as changes, a.details::text as details, a.request_id, a.client_address, l.hash, l.prev_hash
+			from audit_events a join audit_chain_links l on l.event_id = a.id""";
 
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
@@ -118,8 +120,7 @@ public class AuditEvents {
 		var after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
 		// what was committed before this call is listed: sealed now if the sealer has not got to it yet
 		sealer.now(AuditTrail.chainOf(scope.organisationId()));
-		var where = new StringBuilder((scope.organisationId() == null ? " where organisation_id is null" : " where organisation_id = ?")
-				+ " and seq is not null");
+		var where = new StringBuilder(scope.organisationId() == null ? " where a.organisation_id is null" : " where a.organisation_id = ?");
 		var params = new ArrayList<Object>();
 		if (scope.organisationId() != null) {
 			params.add(scope.organisationId());
@@ -147,20 +148,20 @@ public class AuditEvents {
 			params.add(utc(filter.to()));
 		}
 		if (after != null) {
-			where.append(" and (occurred_at, seq) < (?, ?)");
+			where.append(" and (a.occurred_at, a.id) < (?, ?)");
 			params.add(utc(after.occurredAt()));
-			params.add(after.seq());
+			params.add(after.id());
 		}
 		params.add(size + 1);
 		var rows = transactions.read(scope, () -> jdbc
-			.sql("select " + COLUMNS + " from audit_events" + where + " order by occurred_at desc, seq desc limit ?")
+			.sql(ENTRIES + where + " order by a.occurred_at desc, a.id desc limit ?")
 			.params(params).query(this::entry).list());
 		if (rows.size() <= size) {
 			return new EntryPage(rows, null);
 		}
 		var items = rows.subList(0, size);
 		var last = items.get(size - 1);
-		return new EntryPage(List.copyOf(items), new AuditCursor(last.occurredAt(), last.seq()).encode());
+		return new EntryPage(List.copyOf(items), new AuditCursor(last.occurredAt(), last.id()).encode());
 	}
 
 	/**
@@ -177,12 +178,13 @@ public class AuditEvents {
 			var head = jdbc.sql("select seq, hash from audit_chain_heads where chain_key = ?").param(chain)
 				.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).optional().orElse(null);
 			var walk = streaming.sql("""
-					select id, seq, prev_hash, hash,
-					       audit_entry_hash(seq, organisation_id, occurred_at, actor_id, site_id, action, entity_type,
-					           entity_id, changes, details, request_id, client_address, prev_hash) = hash as intact
-					from audit_events
-					where coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = ? and seq <= ?
-					order by seq
+					select l.seq, a.id, l.prev_hash, l.hash,
+					       audit_entry_hash(l.seq, a.organisation_id, a.occurred_at, a.actor_id, a.site_id, a.action,
+					           a.entity_type, a.entity_id, a.changes, a.details, a.request_id, a.client_address,
+					           l.prev_hash) = l.hash as intact
+					from audit_chain_links l left join audit_events a on a.id = l.event_id
+					where coalesce(l.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = ? and l.seq <= ?
+					order by l.seq
 					""").params(chain, head == null ? Long.MAX_VALUE : head.seq()).query(ChainWalk::walk);
 			return walk.against(head);
 		});
@@ -232,6 +234,9 @@ public class AuditEvents {
 				checked++;
 				if (seq != expected) {
 					return broken(checked, expected, null, "entry " + expected + " is missing: the chain continues at entry " + seq);
+				}
+				if (id == null) {
+					return broken(checked, seq, null, "entry " + seq + " is missing: its link remains, the entry is gone");
 				}
 				if (!lastHash.equals(rs.getString("prev_hash"))) {
 					return broken(checked, seq, id, "does not link to the entry before it: its prev_hash is not that entry's hash");

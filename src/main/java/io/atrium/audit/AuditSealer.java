@@ -27,7 +27,9 @@ import io.atrium.database.TenantTransactions;
  * transaction, so a busy organisation's entries are sealed in batches instead of one transaction
  * (and one WAL flush) each. Readers seal before they read, so the trail
  * they see is complete; a sweep picks up entries whose node stopped before sealing them.
- * Two nodes sealing the same chain take turns on its head row ({@code seal_audit_chain}, V61).
+ * Two nodes sealing the same chain take turns on its head row ({@code seal_audit_chain}, V64).
+ * A sealed entry's place in the chain is a row of its own ({@code audit_chain_links}), so the
+ * entry itself is written once and never changed.
  */
 @Component
 class AuditSealer implements DisposableBean {

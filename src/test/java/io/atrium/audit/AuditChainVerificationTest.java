@@ -74,7 +74,10 @@ class AuditChainVerificationTest {
 		long unsealed;
 		do {
 			Thread.sleep(20);
-			unsealed = database.sql("select count(*) from atrium.audit_events where organisation_id = ? and hash is null")
+			unsealed = database.sql("""
+					select count(*) from atrium.audit_events a where a.organisation_id = ?
+					  and not exists (select 1 from atrium.audit_chain_links l where l.event_id = a.id)
+					""")
 				.param(organisation).query(Long.class).single();
 		}
 		while (unsealed > 0 && System.nanoTime() < deadline);
@@ -82,7 +85,7 @@ class AuditChainVerificationTest {
 		assertThat(unsealed).as("entries still unsealed").isZero();
 		assertThat(database.sql("select count(*) from atrium.audit_unsealed where chain_key = ?").param(organisation)
 			.query(Long.class).single()).isZero();
-		assertThat(database.sql("select seq from atrium.audit_events where organisation_id = ? order by seq").param(organisation)
+		assertThat(database.sql("select seq from atrium.audit_chain_links where organisation_id = ? order by seq").param(organisation)
 			.query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
 	}
 
@@ -117,10 +120,15 @@ class AuditChainVerificationTest {
 		assertThat(verify(organisation).get("valid").asBoolean()).as("sealed and intact before tampering").isTrue();
 
 		asSuperuser().sql("""
-				update atrium.audit_events set details = '{"forged": true}',
-				    hash = atrium.audit_entry_hash(seq, organisation_id, occurred_at, actor_id, site_id, action, entity_type,
-				        entity_id, changes, '{"forged": true}'::jsonb, request_id, client_address, prev_hash)
-				where organisation_id = ? and seq = 2
+				with forged as (
+				    update atrium.audit_events a set details = '{"forged": true}'
+				    from atrium.audit_chain_links l
+				    where l.event_id = a.id and l.organisation_id = ? and l.seq = 2
+				    returning a.*, l.seq, l.prev_hash)
+				update atrium.audit_chain_links l
+				set hash = atrium.audit_entry_hash(f.seq, f.organisation_id, f.occurred_at, f.actor_id, f.site_id, f.action,
+				    f.entity_type, f.entity_id, f.changes, '{"forged": true}'::jsonb, f.request_id, f.client_address, f.prev_hash)
+				from forged f where l.event_id = f.id
 				""").param(organisation).update();
 
 		var broken = verify(organisation).get("firstBroken");
@@ -133,13 +141,32 @@ class AuditChainVerificationTest {
 		var organisation = organisationWithSites(3);
 		assertThat(verify(organisation).get("valid").asBoolean()).as("sealed and intact before tampering").isTrue();
 
-		asSuperuser().sql("delete from atrium.audit_events where organisation_id = ? and seq = 2").param(organisation).update();
+		asSuperuser().sql("delete from atrium.audit_events where id = (select event_id from atrium.audit_chain_links where organisation_id = ? and seq = 2)")
+			.param(organisation).update();
 
 		var verification = verify(organisation);
 		assertThat(verification.get("valid").asBoolean()).isFalse();
 		assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(2);
 		assertThat(verification.get("firstBroken").get("id").isNull()).isTrue();
-		assertThat(verification.get("firstBroken").get("reason").asString()).contains("entry 2 is missing");
+		assertThat(verification.get("firstBroken").get("reason").asString()).contains("entry 2 is missing", "its link remains");
+	}
+
+	@Test
+	void aDeletedEntryAndItsLinkAreReportedAsAGap() {
+		var organisation = organisationWithSites(3);
+		assertThat(verify(organisation).get("valid").asBoolean()).as("sealed and intact before tampering").isTrue();
+
+		asSuperuser().sql("""
+				with gone as (delete from atrium.audit_chain_links where organisation_id = ? and seq = 2 returning event_id)
+				delete from atrium.audit_events where id in (select event_id from gone)
+				""").param(organisation).update();
+
+		var verification = verify(organisation);
+		assertThat(verification.get("valid").asBoolean()).isFalse();
+		assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(2);
+		assertThat(verification.get("firstBroken").get("id").isNull()).isTrue();
+		assertThat(verification.get("firstBroken").get("reason").asString())
+			.contains("entry 2 is missing: the chain continues at entry 3");
 	}
 
 	@Test
@@ -147,7 +174,10 @@ class AuditChainVerificationTest {
 		var organisation = organisationWithSites(3);
 		assertThat(verify(organisation).get("valid").asBoolean()).as("sealed and intact before tampering").isTrue();
 
-		asSuperuser().sql("delete from atrium.audit_events where organisation_id = ? and seq >= 3").param(organisation).update();
+		asSuperuser().sql("""
+				with gone as (delete from atrium.audit_chain_links where organisation_id = ? and seq >= 3 returning event_id)
+				delete from atrium.audit_events where id in (select event_id from gone)
+				""").param(organisation).update();
 
 		var verification = verify(organisation);
 		assertThat(verification.get("valid").asBoolean()).isFalse();
@@ -167,7 +197,9 @@ class AuditChainVerificationTest {
 				scope.execute();
 			}
 			for (var statement : new String[] { "update atrium.audit_events set action = 'forged'",
-					"delete from atrium.audit_events", "truncate atrium.audit_events" }) {
+					"delete from atrium.audit_events", "truncate atrium.audit_events",
+					"update atrium.audit_chain_links set hash = 'forged', prev_hash = 'forged', seq = seq + 100",
+					"delete from atrium.audit_chain_links", "truncate atrium.audit_chain_links" }) {
 				var savepoint = connection.setSavepoint();
 				assertThatThrownBy(() -> connection.createStatement().execute(statement)).as(statement)
 					.isInstanceOf(SQLException.class)
@@ -191,11 +223,14 @@ class AuditChainVerificationTest {
 				scope.setString(1, organisation.toString());
 				scope.execute();
 			}
-			// it may fill in the chain columns of an entry not yet sealed, and no other
-			var changed = connection.createStatement()
-				.executeUpdate("update atrium.audit_events set hash = 'forged', prev_hash = 'forged', seq = seq + 100");
-			assertThat(changed).isZero();
-			connection.commit();
+			// it appends links when it seals, but a sealed entry keeps the one it has
+			assertThatThrownBy(() -> connection.createStatement().executeUpdate("""
+					insert into atrium.audit_chain_links (event_id, organisation_id, seq, prev_hash, hash)
+					select event_id, organisation_id, seq + 100, 'forged', 'forged' from atrium.audit_chain_links
+					"""))
+				.isInstanceOf(SQLException.class)
+				.satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+			connection.rollback();
 		}
 		assertThat(verify(organisation).get("valid").asBoolean()).isTrue();
 		assertThat(verify(organisation).get("checked").asLong()).isEqualTo(2);
