@@ -7,8 +7,10 @@
 #   bench/interactions/run.sh                              # 1,000,000 rows per organisation
 #   ROWS=100000 DURATION=10s bench/interactions/run.sh     # a quicker, smaller run
 #   LOAD_ONLY=1 bench/interactions/run.sh                  # only create and load the data directory
+#   CASES="common-word create" bench/interactions/run.sh   # only the cases named
 #
-# Results: $BENCH_OUT/results.md (table), explain-*.txt (EXPLAIN ANALYZE of each case), server.log.
+# Results: $BENCH_OUT/results.md (table), explain-*.txt (EXPLAIN ANALYZE of each case), server.log,
+# gc.log (the JVM's collections and their pauses).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -24,6 +26,10 @@ OUT=${BENCH_OUT:-$HERE/results}
 RARE=${RARE:-zeppelin}
 COMMON=${COMMON:-supplier}
 LEAD=${LEAD:-Olivia Smith}
+# the server's JVM options, split into words
+JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx2g}
+# CASES="create" measures only the cases named
+read -r -a CASES <<< "${CASES:-floor first-page rare-word common-word three-filters page-5000 create}"
 # the Finder's bounds (docs/interactions.md): relevance ranks the RANK_WINDOW most recent matches,
 # totals are exact up to COUNT_BOUND; the SQL files use the same values
 RANK_WINDOW=${RANK_WINDOW:-500}
@@ -44,11 +50,12 @@ export JAVA_HOME
 mkdir -p "$DATA" "$OUT"
 
 # rate limits off: eight clients from one address would otherwise measure the limiter
+# shellcheck disable=SC2086
 echo "== starting Atrium on 127.0.0.1:$PORT (data in $DATA)"
 ATRIUM_PORT=$PORT ATRIUM_MANAGEMENT_PORT=$((PORT + 1)) ATRIUM_DATA_DIR=$DATA ATRIUM_DB_EMBEDDED_PORT=$PG_PORT \
   ATRIUM_ACCESS_TOKEN_TTL=4h ATRIUM_LOG_FORMAT= SERVER_ADDRESS=127.0.0.1 ATRIUM_RATE_LIMITS_ENABLED=false \
   ATRIUM_INTERACTIONS_RANK_WINDOW=$RANK_WINDOW ATRIUM_INTERACTIONS_COUNT_BOUND=$COUNT_BOUND \
-  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar "$ROOT/target/atrium.jar" > "$OUT/server.log" 2>&1 &
+  "$JAVA_HOME/bin/java" $JAVA_OPTS -Xlog:gc:file="$OUT/gc.log" -jar "$ROOT/target/atrium.jar" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null; wait $SERVER 2> /dev/null || true' EXIT
 for _ in $(seq 1 300); do
@@ -74,7 +81,9 @@ fi
 source "$DATA/bench.env"
 # Each run measures the same data: remove what earlier runs' create cases added (their audit
 # entries stay; the Finder does not read them).
-removed=$($PSQL -qAt -c "with gone as (delete from atrium.interactions where title ~ '^Benchmark call (t[0-9]+|sql)-[0-9]+$' returning 1) select count(*) from gone")
+# (A run of creates alone reads nothing the leftovers would disturb, and keeps them.)
+removed=0
+[ "${CASES[*]}" = create ] || removed=$($PSQL -qAt -c "with gone as (delete from atrium.interactions where title ~ '^Benchmark call (t[0-9]+|sql)-[0-9]+$' returning 1) select count(*) from gone")
 if [ "$removed" != 0 ]; then
   # Their index entries leave half-empty pages behind (a site's search-index entry list kept 5 times
   # its pages), and sealing their audit entries left dead rows for autovacuum to chew on during
@@ -147,7 +156,6 @@ declare -A PATHS=(
 )
 # floor: the smallest authenticated read (the organisation's six types), to show what every
 # request costs before the Finder does anything
-CASES=(floor first-page rare-word common-word three-filters page-5000 create)
 SECONDS_RUN=${DURATION%s}
 : > "$OUT/raw.txt"
 # A freshly started JVM interprets before it compiles: the first case would measure the JIT, not
