@@ -2,6 +2,7 @@ package io.atrium.database;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,22 @@ public class TenantTransactions {
 			work.run();
 			return null;
 		});
+	}
+
+	/**
+	 * Runs work for one organisation: inside the running transaction when its scope already is that
+	 * organisation's (whoever the user) or the platform's, otherwise in the organisation's system
+	 * scope, as {@link #run} would. Saves setting the scope and restoring it (two round trips) where
+	 * nothing would change. Only for tables that row-level security confines by organisation alone:
+	 * a user's scope hides the rows of sites the user does not hold, which the system scope sees.
+	 */
+	public void runForOrganisation(UUID organisationId, Runnable work) {
+		var current = (Scope) TransactionSynchronizationManager.getResource(this);
+		if (current != null && (current.platform() || organisationId.equals(current.organisationId()))) {
+			work.run();
+			return;
+		}
+		run(Scope.system(organisationId), work);
 	}
 
 	public <T> T read(Scope scope, Supplier<T> work) {

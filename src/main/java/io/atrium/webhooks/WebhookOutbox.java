@@ -14,7 +14,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.atrium.audit.AuditableEvent;
-import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.jobs.Jobs;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +46,10 @@ class WebhookOutbox {
 		if (event.organisationId() == null || event.action().startsWith(WebhookEvents.PREFIX)) {
 			return;
 		}
-		// the event's own organisation, whichever scope published it (a super admin's, a job's)
-		transactions.run(Scope.system(event.organisationId()), () -> record(event));
+		// the event's own organisation, whichever scope published it (a super admin's, a job's); the
+		// webhook tables are confined by organisation alone (V41), so a scope of the same
+		// organisation, the usual case, is used as it is
+		transactions.runForOrganisation(event.organisationId(), () -> record(event));
 	}
 
 	private void record(AuditableEvent event) {
