@@ -29,7 +29,11 @@ LEAD=${LEAD:-Olivia Smith}
 # the server's JVM options, split into words
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx2g}
 # CASES="create" measures only the cases named
-read -r -a CASES <<< "${CASES:-floor first-page rare-word common-word three-filters page-5000 create}"
+ALL_CASES="floor first-page rare-word common-word three-filters page-5000 create"
+read -r -a CASES <<< "${CASES:-$ALL_CASES}"
+for case in "${CASES[@]}"; do
+  [[ " $ALL_CASES " == *" $case "* ]] || { echo "unknown case '$case'; the cases are: $ALL_CASES" >&2; exit 1; }
+done
 # the Finder's bounds (docs/interactions.md): relevance ranks the RANK_WINDOW most recent matches,
 # totals are exact up to COUNT_BOUND; the SQL files use the same values
 RANK_WINDOW=${RANK_WINDOW:-500}
@@ -50,8 +54,8 @@ export JAVA_HOME
 mkdir -p "$DATA" "$OUT"
 
 # rate limits off: eight clients from one address would otherwise measure the limiter
-# shellcheck disable=SC2086
 echo "== starting Atrium on 127.0.0.1:$PORT (data in $DATA)"
+# shellcheck disable=SC2086 # JAVA_OPTS is split into words on purpose
 ATRIUM_PORT=$PORT ATRIUM_MANAGEMENT_PORT=$((PORT + 1)) ATRIUM_DATA_DIR=$DATA ATRIUM_DB_EMBEDDED_PORT=$PG_PORT \
   ATRIUM_ACCESS_TOKEN_TTL=4h ATRIUM_LOG_FORMAT= SERVER_ADDRESS=127.0.0.1 ATRIUM_RATE_LIMITS_ENABLED=false \
   ATRIUM_INTERACTIONS_RANK_WINDOW=$RANK_WINDOW ATRIUM_INTERACTIONS_COUNT_BOUND=$COUNT_BOUND \

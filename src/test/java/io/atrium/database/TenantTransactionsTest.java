@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.test.AtriumTest;
 
-/** Settings a read asks for hold for its transaction only, like the scope set beside them; work for an organisation reuses a scope of it. */
+/**
+ * Settings a read asks for hold for its transaction only, like the scope set beside them; work for
+ * an organisation reuses a running scope of that organisation.
+ */
 @AtriumTest
 class TenantTransactionsTest {
 
