@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, demo, expectAccessible, launch, newContext, screenshot, signIn } from './browser';
+import { apiAs, demo, expectAccessible, fillAtOnce, launch, newContext, screenshot, signIn } from './browser';
 
 /** A word no other run or test file uses, so the data made here never collides. */
 const token = Math.random().toString(36).slice(2, 8);
@@ -310,8 +310,15 @@ describe('organisation administration', () => {
     await page.getByRole('combobox', { name: 'Who' }).fill('Arjun');
     await page.getByRole('option', { name: /^Arjun Admin/ }).click();
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-    await page.getByLabel('From').fill(today);
-    await page.waitForURL((url) => url.searchParams.get('action') === 'member.added' && !!url.searchParams.get('actor') && url.searchParams.get('from') === today);
+    // both dates change before the page has shown either: the second keeps the first and the picks above
+    await fillAtOnce([
+      [page.getByLabel('From', { exact: true }), today],
+      [page.getByLabel('To', { exact: true }), today],
+    ]);
+    await page.waitForURL((url) => {
+      const search = url.searchParams;
+      return search.get('action') === 'member.added' && !!search.get('actor') && search.get('from') === today && search.get('to') === today;
+    });
 
     const entry = page.getByRole('row').filter({ hasText: `Member ${name}` });
     await entry.getByText('Arjun Admin').waitFor();

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, inject } from 'vitest';
 
@@ -47,6 +47,26 @@ export async function newContext(browser: Browser, width: 'desktop' | 'phone' = 
     reducedMotion: 'reduce',
     locale: 'en-GB',
   });
+}
+
+/**
+ * Types into several fields within one browser task, faster than any person: the page has rendered
+ * none of the changes when the next one arrives, so each field's change must build on the ones
+ * before it, not on what the page last showed.
+ */
+export async function fillAtOnce(fields: [Locator, string][]): Promise<void> {
+  const page = fields[0][0].page();
+  const inputs = await Promise.all(fields.map(([field]) => field.elementHandle()));
+  await page.evaluate(
+    ([elements, values]) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      elements.forEach((element, i) => {
+        setValue.call(element, values[i]);
+        element!.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    },
+    [inputs, fields.map(([, value]) => value)] as const,
+  );
 }
 
 /** Signs in through the sign-in screen and waits until the app has left it. */

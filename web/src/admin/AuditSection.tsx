@@ -3,11 +3,11 @@ import { Alert, Button, Card, Code, DataList, Group, Loader, Select, Stack, Tabl
 import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/problems';
 import type { OrganisationView } from '../auth/me';
 import { ErrorState } from '../layout/ErrorState';
+import { useUrlState } from '../url/useUrlState';
 import {
   ACTION_FAMILIES,
   ACTIONS,
@@ -30,11 +30,10 @@ const PAGE = 50;
 /** The organisation's audit trail, newest first, with filters in the URL and a chain check. */
 export default function AuditSection({ organisation }: { organisation: OrganisationView }) {
   const organisationId = organisation.id!;
-  const [params, setParams] = useSearchParams();
-  const filters = auditFiltersFrom(params);
+  const [filters, update] = useUrlState(auditFiltersFrom, auditSearch);
   const zone = DateTime.local().zoneName ?? 'UTC';
   const { query, problem } = auditQuery(filters, zone);
-  const filter = (change: Partial<AuditFilters>) => setParams(auditSearch({ ...filters, ...change }), { replace: true });
+  const filter = (change: Partial<AuditFilters>) => update((current) => ({ ...current, ...change }), { replace: true });
   const filtered = Object.values(filters).some((value) => value !== '');
 
   const members = useMemberDirectory(organisationId);
@@ -128,7 +127,7 @@ export default function AuditSection({ organisation }: { organisation: Organisat
           w={{ base: '100%', sm: 170 }}
         />
         {filtered && (
-          <Button variant="subtle" onClick={() => setParams(auditSearch(NO_AUDIT_FILTERS), { replace: true })}>
+          <Button variant="subtle" onClick={() => update(NO_AUDIT_FILTERS, { replace: true })}>
             Clear filters
           </Button>
         )}
@@ -142,7 +141,7 @@ export default function AuditSection({ organisation }: { organisation: Organisat
           <ListEmpty
             title="No entry matches these filters"
             action={
-              <Button variant="default" onClick={() => setParams(auditSearch(NO_AUDIT_FILTERS), { replace: true })}>
+              <Button variant="default" onClick={() => update(NO_AUDIT_FILTERS, { replace: true })}>
                 Clear filters
               </Button>
             }

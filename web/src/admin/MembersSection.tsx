@@ -4,10 +4,10 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { DateTime } from 'luxon';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { canInOrganisation, useMe, type OrganisationView } from '../auth/me';
 import { ErrorState } from '../layout/ErrorState';
+import { useUrlState } from '../url/useUrlState';
 import { AddMemberModal } from './AddMemberModal';
 import { ListEmpty, ListLoading, ListPages, RecordTable } from './ListStates';
 import { memberFiltersFrom, PAGE_SIZE, searchOf, withFilter, type MemberFilters } from './listState';
@@ -29,15 +29,14 @@ const ACTION_WORDS: Record<MemberAction, { done: (name: string) => string; faile
 /** The organisation's members: find, add, change roles, deactivate, reactivate, unlock. */
 export default function MembersSection({ organisation }: { organisation: OrganisationView }) {
   const organisationId = organisation.id!;
-  const [params, setParams] = useSearchParams();
-  const filters = memberFiltersFrom(params);
-  const show = (next: MemberFilters) => setParams(searchOf(next), { replace: true });
+  const [filters, update] = useUrlState(memberFiltersFrom, searchOf);
+  const show = (next: MemberFilters | ((current: MemberFilters) => MemberFilters)) => update(next, { replace: true });
   const members = useMembersPage(organisationId, filters);
   const sites = useAllSites(organisationId);
   const { data: me } = useMe();
   const client = useQueryClient();
   const [search, setSearch] = useState(filters.q);
-  const applySearch = useDebouncedCallback((q: string) => show(withFilter(filters, { q })), 300);
+  const applySearch = useDebouncedCallback((q: string) => show((current) => withFilter(current, { q })), 300);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
 
@@ -193,7 +192,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
             { value: 'MEMBER', label: 'Member' },
           ]}
           value={filters.role}
-          onChange={(role) => show(withFilter(filters, { role: (role ?? '') as MemberFilters['role'] }))}
+          onChange={(role) => show((current) => withFilter(current, { role: (role ?? '') as MemberFilters['role'] }))}
           allowDeselect={false}
           w={{ base: '100%', sm: 180 }}
         />
@@ -205,7 +204,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
             { value: 'DEACTIVATED', label: 'Deactivated' },
           ]}
           value={filters.status}
-          onChange={(status) => show(withFilter(filters, { status: (status ?? '') as MemberFilters['status'] }))}
+          onChange={(status) => show((current) => withFilter(current, { status: (status ?? '') as MemberFilters['status'] }))}
           allowDeselect={false}
           w={{ base: '100%', sm: 180 }}
         />
@@ -215,7 +214,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
       ) : members.isError ? (
         <ErrorState error={members.error} onRetry={() => members.refetch()} />
       ) : members.data.items?.length === 0 && filters.page > 1 ? (
-        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show({ ...filters, page: 1 })}>Go to the first page</Button>}>
+        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show((current) => ({ ...current, page: 1 }))}>Go to the first page</Button>}>
           The list has become shorter since this page was opened.
         </ListEmpty>
       ) : members.data.items?.length === 0 ? (
@@ -250,7 +249,7 @@ export default function MembersSection({ organisation }: { organisation: Organis
             totalPages={members.data.totalPages ?? 1}
             totalItems={members.data.totalItems ?? 0}
             size={PAGE_SIZE}
-            onChange={(page) => show({ ...filters, page })}
+            onChange={(page) => show((current) => ({ ...current, page }))}
           />
         </>
       )}

@@ -5,11 +5,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/problems';
 import { meQueryKey } from '../auth/me';
 import { ErrorState } from '../layout/ErrorState';
+import { useUrlState } from '../url/useUrlState';
 import { showSubmitError } from './formErrors';
 import { ListEmpty, ListLoading, ListPages, RecordTable } from './ListStates';
 import { PAGE_SIZE, searchOf, siteFiltersFrom, withFilter, type SiteFilters } from './listState';
@@ -22,13 +22,12 @@ const column = createColumnHelper<Site>();
 
 /** The organisation's sites: list, add, edit, deactivate and reactivate. */
 export default function SitesSection({ organisationId }: { organisationId: string }) {
-  const [params, setParams] = useSearchParams();
-  const filters = siteFiltersFrom(params);
-  const show = (next: SiteFilters) => setParams(searchOf(next), { replace: true });
+  const [filters, update] = useUrlState(siteFiltersFrom, searchOf);
+  const show = (next: SiteFilters | ((current: SiteFilters) => SiteFilters)) => update(next, { replace: true });
   const sites = useSitesPage(organisationId, filters);
   const [editing, setEditing] = useState<Site | 'new' | null>(null);
   const [search, setSearch] = useState(filters.q);
-  const applySearch = useDebouncedCallback((q: string) => show(withFilter(filters, { q })), 300);
+  const applySearch = useDebouncedCallback((q: string) => show((current) => withFilter(current, { q })), 300);
   const client = useQueryClient();
 
   const setActive = useMutation({
@@ -130,7 +129,7 @@ export default function SitesSection({ organisationId }: { organisationId: strin
             { value: 'inactive', label: 'Inactive' },
           ]}
           value={filters.status}
-          onChange={(status) => show(withFilter(filters, { status: (status ?? '') as SiteFilters['status'] }))}
+          onChange={(status) => show((current) => withFilter(current, { status: (status ?? '') as SiteFilters['status'] }))}
           allowDeselect={false}
           w={{ base: '100%', sm: 180 }}
         />
@@ -140,7 +139,7 @@ export default function SitesSection({ organisationId }: { organisationId: strin
       ) : sites.isError ? (
         <ErrorState error={sites.error} onRetry={() => sites.refetch()} />
       ) : sites.data.items?.length === 0 && filters.page > 1 ? (
-        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show({ ...filters, page: 1 })}>Go to the first page</Button>}>
+        <ListEmpty title="This page is empty" action={<Button variant="default" onClick={() => show((current) => ({ ...current, page: 1 }))}>Go to the first page</Button>}>
           The list has become shorter since this page was opened.
         </ListEmpty>
       ) : sites.data.items?.length === 0 ? (
@@ -169,7 +168,7 @@ export default function SitesSection({ organisationId }: { organisationId: strin
             totalPages={sites.data.totalPages ?? 1}
             totalItems={sites.data.totalItems ?? 0}
             size={PAGE_SIZE}
-            onChange={(page) => show({ ...filters, page })}
+            onChange={(page) => show((current) => ({ ...current, page }))}
           />
         </>
       )}
