@@ -16,12 +16,14 @@ public final class AccessEvents {
 		public String entityType() { return "member"; }
 		public String entityId() { return userId.toString(); }
 		public Map<String, Change> changes() { return Map.of("role", new Change(null, role.name())); }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record MemberRoleChanged(UUID organisationId, UUID userId, Map<String, Change> changes) implements AuditableEvent {
 		public String action() { return "member.role_changed"; }
 		public String entityType() { return "member"; }
 		public String entityId() { return userId.toString(); }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record MemberDeactivated(UUID organisationId, UUID userId) implements AuditableEvent {
@@ -29,6 +31,7 @@ public final class AccessEvents {
 		public String entityType() { return "member"; }
 		public String entityId() { return userId.toString(); }
 		public Map<String, Change> changes() { return Map.of("status", new Change("ACTIVE", "DEACTIVATED")); }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record MemberReactivated(UUID organisationId, UUID userId) implements AuditableEvent {
@@ -36,6 +39,7 @@ public final class AccessEvents {
 		public String entityType() { return "member"; }
 		public String entityId() { return userId.toString(); }
 		public Map<String, Change> changes() { return Map.of("status", new Change("DEACTIVATED", "ACTIVE")); }
+		public boolean changesAccess() { return true; }
 	}
 
 	/**
@@ -47,6 +51,7 @@ public final class AccessEvents {
 		public String entityType() { return "member"; }
 		public String entityId() { return userId.toString(); }
 		public Map<String, Object> details() { return Map.of("accountCreated", accountCreated); }
+		public boolean changesAccess() { return true; }
 	}
 
 	/** An organisation's admin lifted a member's sign-in lockout. */
@@ -60,5 +65,6 @@ public final class AccessEvents {
 		public String action() { return "organisation.security_policy_changed"; }
 		public String entityType() { return "organisation"; }
 		public String entityId() { return organisationId.toString(); }
+		public boolean changesAccess() { return true; }
 	}
 }

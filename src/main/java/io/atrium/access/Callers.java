@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,21 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.atrium.access.AccessEvents.MemberAdded;
-import io.atrium.access.AccessEvents.MemberDeactivated;
-import io.atrium.access.AccessEvents.MemberInvited;
-import io.atrium.access.AccessEvents.MemberReactivated;
-import io.atrium.access.AccessEvents.MemberRoleChanged;
-import io.atrium.access.AccessEvents.SecurityPolicyChanged;
 import io.atrium.api.ApiException;
 import io.atrium.audit.AuditableEvent;
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.identity.Authentication;
-import io.atrium.identity.IdentityEvents.PasswordChanged;
-import io.atrium.identity.IdentityEvents.RefreshTokenReused;
-import io.atrium.identity.IdentityEvents.SessionEnded;
-import io.atrium.identity.IdentityEvents.UserSignedOut;
 import io.atrium.identity.Sessions;
 
 /**
@@ -38,19 +27,15 @@ import io.atrium.identity.Sessions;
  * A cached caller is used only while the {@code access_version} row is where it was when the
  * caller was read. Database triggers raise that version with every change to sessions (ended,
  * shortened), memberships, site roles, security policies, platform roles and organisation status
- * (V60). This node reads the version right after such a change of its own commits and every
+ * (V60). This node reads the version right after a change of its own that
+ * {@linkplain AuditableEvent#changesAccess() changes access} commits, and every
  * {@code atrium.access.caller-refresh-interval} otherwise, so a change made on another node holds
  * here within that interval; and no cached caller is older than {@code atrium.access.caller-ttl}.
  */
 @Component
-class Callers {
+public class Callers {
 
 	private static final int MAX_CACHED = 50_000;
-
-	/** Changes made on this node after which the cache must not wait for the next poll. */
-	private static final Set<Class<?>> CHANGES_CALLERS = Set.of(UserSignedOut.class, SessionEnded.class,
-			RefreshTokenReused.class, PasswordChanged.class, MemberAdded.class, MemberInvited.class, MemberRoleChanged.class,
-			MemberDeactivated.class, MemberReactivated.class, SecurityPolicyChanged.class);
 
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
@@ -71,7 +56,8 @@ class Callers {
 		this.ttl = ttl;
 	}
 
-	Caller resolve(Authentication authentication) {
+	/** The caller the token speaks for; 401 when its session has ended. */
+	public Caller resolve(Authentication authentication) {
 		if (version < 0) {
 			refresh();
 		}
@@ -105,7 +91,7 @@ class Callers {
 	/** A change made here is seen here at once; other nodes see it at their next poll. */
 	@EventListener
 	void on(AuditableEvent event) {
-		if (CHANGES_CALLERS.contains(event.getClass())) {
+		if (event.changesAccess()) {
 			TenantTransactions.afterCommit(this::refresh);
 		}
 	}

@@ -39,6 +39,14 @@ public interface AuditableEvent {
 		return Map.of();
 	}
 
+	/**
+	 * Whether the change alters who may do what: sessions, memberships, roles, security policies,
+	 * an organisation's status. Nodes drop the callers they keep as soon as such a change commits.
+	 */
+	default boolean changesAccess() {
+		return false;
+	}
+
 	/** A field's value before and after a change; either may be null. */
 	record Change(Object before, Object after) {
 

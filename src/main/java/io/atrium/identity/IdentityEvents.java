@@ -53,6 +53,7 @@ public final class IdentityEvents {
 		public String entityType() { return "session"; }
 		public String entityId() { return sessionId.toString(); }
 		public UUID actorId() { return userId; }
+		public boolean changesAccess() { return true; }
 	}
 
 	/** A whole session family revoked because an already-used refresh token came back. */
@@ -62,6 +63,7 @@ public final class IdentityEvents {
 		public String entityType() { return "session"; }
 		public String entityId() { return sessionId.toString(); }
 		public UUID actorId() { return userId; }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record PasswordChanged(UUID userId, String how) implements AuditableEvent {
@@ -71,6 +73,7 @@ public final class IdentityEvents {
 		public String entityId() { return userId.toString(); }
 		public UUID actorId() { return userId; }
 		public Map<String, Object> details() { return Map.of("how", how); }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record UserCreated(UUID userId, String email, String displayName) implements AuditableEvent {
@@ -127,6 +130,7 @@ public final class IdentityEvents {
 		public String entityType() { return "session"; }
 		public String entityId() { return sessionId.toString(); }
 		public UUID actorId() { return userId; }
+		public boolean changesAccess() { return true; }
 	}
 
 	/** A password reset link was emailed to an existing account. */

@@ -18,6 +18,7 @@ public final class OperationsEvents {
 		public String entityId() { return organisationId.toString(); }
 		public Map<String, Change> changes() { return Map.of("status", new Change("ACTIVE", "SUSPENDED")); }
 		public Map<String, Object> details() { return reason == null ? Map.of() : Map.of("reason", reason); }
+		public boolean changesAccess() { return true; }
 	}
 
 	public record OrganisationResumed(UUID organisationId) implements AuditableEvent {
@@ -25,6 +26,7 @@ public final class OperationsEvents {
 		public String entityType() { return "organisation"; }
 		public String entityId() { return organisationId.toString(); }
 		public Map<String, Change> changes() { return Map.of("status", new Change("SUSPENDED", "ACTIVE")); }
+		public boolean changesAccess() { return true; }
 	}
 
 	/** All of an organisation's data was exported (by a super admin, the audit entry's actor). */

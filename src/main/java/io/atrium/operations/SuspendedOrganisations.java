@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.atrium.access.Access;
+import io.atrium.access.Callers;
 import io.atrium.access.Memberships;
 import io.atrium.api.ApiException;
 import io.atrium.database.Scope;
@@ -41,10 +42,12 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final Access access;
+	private final Callers callers;
 
 	SuspendedOrganisations(Organisations organisations, Memberships memberships, TenantTransactions transactions, JdbcClient jdbc,
-			Access access) {
+			Access access, Callers callers) {
 		this.access = access;
+		this.callers = callers;
 		this.organisations = organisations;
 		this.memberships = memberships;
 		this.transactions = transactions;
@@ -69,13 +72,18 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 		catch (IllegalArgumentException notAnId) {
 			return true;
 		}
+		var authentication = Authentication.of(token.getToken());
+		if (callers.resolve(authentication).memberships().containsKey(organisationId)) {
+			// the caller's memberships are those of active organisations only: nothing to look up
+			return true;
+		}
 		var scope = Scope.system(organisationId);
 		var suspended = organisations.get(scope, organisationId).map(o -> o.status() == Organisation.Status.SUSPENDED)
 			.orElse(false);
 		if (!suspended) {
 			return true;
 		}
-		var userId = Authentication.of(token.getToken()).userId();
+		var userId = authentication.userId();
 		var member = memberships.get(scope, organisationId, userId)
 			.filter(m -> m.status() == Memberships.Member.Status.ACTIVE).isPresent();
 		if (member && !superAdmin(userId)) {
