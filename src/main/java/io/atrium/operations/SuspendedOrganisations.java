@@ -72,8 +72,8 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 		catch (IllegalArgumentException notAnId) {
 			return true;
 		}
-		var authentication = Authentication.of(token.getToken());
-		if (callers.resolve(authentication).memberships().containsKey(organisationId)) {
+		var caller = callers.resolve(Authentication.of(token.getToken()));
+		if (caller.memberships().containsKey(organisationId)) {
 			// the caller's memberships are those of active organisations only: nothing to look up
 			return true;
 		}
@@ -83,10 +83,9 @@ class SuspendedOrganisations implements WebMvcConfigurer, HandlerInterceptor, Si
 		if (!suspended) {
 			return true;
 		}
-		var userId = authentication.userId();
-		var member = memberships.get(scope, organisationId, userId)
+		var member = memberships.get(scope, organisationId, caller.userId())
 			.filter(m -> m.status() == Memberships.Member.Status.ACTIVE).isPresent();
-		if (member && !superAdmin(userId)) {
+		if (member && !caller.superAdmin()) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "organisation-suspended", "Organisation suspended",
 					"This organisation has been suspended by the Atrium operators. Its data is kept, but nobody can use it "
 							+ "until it is resumed; contact your Atrium operator.",
