@@ -107,7 +107,10 @@ if [ -n "${LOAD_ONLY:-}" ]; then echo "== loaded; LOAD_ONLY set, not measuring";
 TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL_A\",\"password\":\"$ATRIUM_ADMIN_PASSWORD\"}" \
   "$URL/api/v1/auth/login" | jq -r .accessToken)
 SITES=$($PSQL -qAt -c "select string_agg(id::text, ',' order by id::text) from atrium.sites where organisation_id = '$ORG_A'")
-SITES_IN=$(echo "$SITES" | sed "s/\([^,]*\)/'\1'/g")
+# the cross-site Finder binds each site as a parameter of its own: :site0, :site1, ...
+IFS=, read -r -a SITE_LIST <<< "$SITES"
+SITES_IN=$(printf ':site%d, ' "${!SITE_LIST[@]}")
+SITES_IN=${SITES_IN%, }
 SITE=$SITE_A
 BASE="/api/v1/sites/$SITE/interactions"
 enc() { jq -rn --arg v "$1" '$v|@uri'; }
@@ -126,7 +129,7 @@ probe() {
 }
 case_for() { # sets EXPLAIN_x for one word's tsquery
   if [ -n "$(probe "$2")" ]; then
-    printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id in ('$SITE') and i.search @@ cast('${2//\'/\'\'}' as tsquery);"
+    printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = :org and i.deleted_at is null and i.site_id in (:site) and i.search @@ cast(:tsq_${1,,} as tsquery);"
   else
     printf -v "EXPLAIN_$1" '%s' ""
   fi
@@ -145,13 +148,34 @@ read -r CURSOR_VALUE CURSOR_ID < <($PSQL -qAt -F ' ' -c "set timezone = 'UTC'; s
 CURSOR_TEXT=$(printf 'START\nd\n%s\n%s\n0\n\n%s' "$FINGERPRINT" "$CURSOR_ID" "${CURSOR_VALUE/T/ }")
 CURSOR=$(printf '%s' "$CURSOR_TEXT" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
-fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (quotes doubled inside tsquery literals)
-  ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" RARE="$RARE" COMMON="$COMMON" LEAD="$LEAD" \
-  TSQ_RARE="${TSQ_RARE//\'/\'\'}" TSQ_COMMON="${TSQ_COMMON//\'/\'\'}" EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" \
-  CURSOR_VALUE="${CURSOR_VALUE/T/ }" CURSOR_ID="$CURSOR_ID" WINDOW="$RANK_WINDOW" PAST_BOUND=$((COUNT_BOUND + 1)) python3 -c '
+fill() { # writes a case's SQL with its @PLACEHOLDERS@ filled in (its :variables stay for pgbench to bind)
+  ORG="$ORG_A" SITE="$SITE" USER="$USER_A" SITES="$SITES" SITES_IN="$SITES_IN" \
+  EXPLAIN_RARE="$EXPLAIN_RARE" EXPLAIN_COMMON="$EXPLAIN_COMMON" python3 -c '
 import os, re, sys
 text = open(sys.argv[1]).read()
 print(re.sub(r"@([A-Z_]+)@", lambda m: os.environ[m.group(1)], text), end="")' "$1"
+}
+
+# The values the API binds as parameters. The Finder's statements run with plan_cache_mode =
+# force_custom_plan, so PostgreSQL plans each of them with the values on every execution; pgbench
+# -M prepared sends :name as a bound parameter, so the SQL pays the same planning. (Written into the
+# statements as literals, the values would make each prepared statement parameterless, and
+# PostgreSQL would plan it once and reuse the plan: a cost the API never gets to skip.)
+VARIABLES=(user_id="$USER_A" org="$ORG_A" sites="$SITES" platform=off setting0=plan_cache_mode value0=force_custom_plan
+  setting1=max_parallel_workers_per_gather value1=0 site="$SITE" page_limit=51 past_bound=$((COUNT_BOUND + 1))
+  window="$RANK_WINDOW" rare="$RARE" common="$COMMON" tsq_rare="$TSQ_RARE" tsq_common="$TSQ_COMMON" type=Call
+  lead="$LEAD" from=2024-01-01T00:00:00Z to=2025-01-01T00:00:00Z cursor_value="${CURSOR_VALUE/T/ }" cursor_id="$CURSOR_ID")
+for k in "${!SITE_LIST[@]}"; do VARIABLES+=("site$k=${SITE_LIST[$k]}"); done
+PGBENCH_VARIABLES=()
+for variable in "${VARIABLES[@]}"; do PGBENCH_VARIABLES+=(-D "$variable"); done
+# a case's statements with the values written in as literals, for EXPLAIN ANALYZE in psql
+literal() {
+  python3 -c '
+import re, sys
+values = dict(arg.split("=", 1) for arg in sys.argv[2:])
+quote = lambda v: "'"'"'" + v.replace("'"'"'", "'"'"''"'"'") + "'"'"'"
+text = open(sys.argv[1]).read()
+print(re.sub(r"(?<![:\w]):([a-z][a-z0-9_]*)", lambda m: quote(values[m.group(1)]), text), end="")' "$1" "${VARIABLES[@]}"
 }
 
 declare -A PATHS=(
@@ -183,8 +207,8 @@ for case in "${CASES[@]}"; do
   # case runs once first, unrecorded: a new connection's first statements also load the catalogue
   # caches (planning 4-5 ms, the common word 39 ms instead of 5), which no pooled connection pays.
   if [ "$case" != create ]; then
-    { echo '\o /dev/null'; cat "$OUT/$case.sql"; echo '\o'
-      sed -E 's/^(select i\.id|select count|with recent)/explain (analyze, buffers) \1/' "$OUT/$case.sql" | grep -v '^explain (format json)'; } |
+    { echo '\o /dev/null'; literal "$OUT/$case.sql"; echo '\o'
+      literal "$OUT/$case.sql" | sed -E 's/^(select i\.id|select count|with recent)/explain (analyze, buffers) \1/' | grep -v '^explain (format json)'; } |
       PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' psql -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -d atrium -q \
       -v ON_ERROR_STOP=1 > "$OUT/explain-$case.txt" 2>&1 || true
   fi
@@ -196,9 +220,9 @@ for case in "${CASES[@]}"; do
     sed -n "s/^RESULT /$case api /p" | tee -a "$OUT/raw.txt"
   echo "== $case: SQL (pgbench, $CLIENTS clients)"
   rm -f "$OUT/pgbench-$case".*
-  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared \
+  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared "${PGBENCH_VARIABLES[@]}" \
     -c "$CLIENTS" -j "$THREADS" -T "${WARMUP%s}" -f "$OUT/$case.sql" atrium > /dev/null
-  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared \
+  PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared "${PGBENCH_VARIABLES[@]}" \
     -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_RUN" -f "$OUT/$case.sql" -l --log-prefix="$OUT/pgbench-$case" atrium > "$OUT/pgbench-$case.out"
   python3 "$HERE/report.py" pgbench "$case" "$SECONDS_RUN" "$OUT"/pgbench-"$case".[0-9]* | tee -a "$OUT/raw.txt"
   rm -f "$OUT/pgbench-$case".[0-9]*
