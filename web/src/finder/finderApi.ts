@@ -8,8 +8,8 @@ export type FinderPageResult = components['schemas']['PageResource'];
 export type SavedView = components['schemas']['SavedView'];
 
 /**
- * The API document describes the Finder's query as one object (Spring binds it by field name),
- * so the parameters are written out here as the server reads them: q=...&type=...&type=...
+ * The Finder's question travels as the page's own query string (q=...&type=...&type=...), already
+ * in the form the API document describes, so it is passed through as it is.
  */
 const asQuery = (params: URLSearchParams) => () => params.toString();
 
@@ -22,7 +22,7 @@ export const finderKeys = {
 export function fetchFinderPage(siteId: string, params: URLSearchParams, signal?: AbortSignal): Promise<FinderPageResult> {
   return unwrap(
     api.GET('/api/v1/sites/{siteId}/interactions', {
-      params: { path: { siteId }, query: { parameters: {} } },
+      params: { path: { siteId }, query: {} },
       querySerializer: asQuery(params),
       signal,
     }),

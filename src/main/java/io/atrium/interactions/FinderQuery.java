@@ -18,6 +18,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 import io.atrium.api.ApiException;
 import io.atrium.api.ApiException.FieldProblem;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * The Finder's question: search words, filters, order, page size, and where the previous page
@@ -83,8 +84,17 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 	 * The raw request parameters, as the Finder, the export and saved views receive them; bound
 	 * from the query string by name ({@code type} may repeat or hold a comma-separated list).
 	 */
-	record Parameters(String q, List<String> type, String lead, String location, String from, String to,
-			String createdBy, String sort, String size, String cursor) {
+	record Parameters(
+			@Parameter(description = "Words to search for in every text field (prefixes, any case and accents, small typos forgiven); results are ranked unless sort is given") String q,
+			@Parameter(description = "Interaction types; repeat the parameter or separate with commas") List<String> type,
+			@Parameter(description = "The lead, exactly (any case)") String lead,
+			@Parameter(description = "The location, exactly (any case)") String location,
+			@Parameter(description = "Starts at or after this moment (ISO-8601 with offset, e.g. 2026-01-01T00:00:00Z)") String from,
+			@Parameter(description = "Starts before this moment (ISO-8601 with offset)") String to,
+			@Parameter(description = "The id of the user who recorded it") String createdBy,
+			@Parameter(description = "field,asc or field,desc: title, type, lead, location, timezone, start, end, createdAt, updatedAt, createdBy, updatedBy; rank (only with q)") String sort,
+			@Parameter(description = "Page size, 1 to 200 (default 50)") String size,
+			@Parameter(description = "The previous page's nextCursor") String cursor) {
 
 		Parameters {
 			type = type == null ? List.of() : type.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip)

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -119,7 +119,7 @@ class InteractionsController {
 
 	@GetMapping(BASE)
 	@Operation(summary = "The Finder: search, filter, sort and page a site's interactions")
-	PageResource find(Caller caller, @PathVariable UUID siteId, @ModelAttribute FinderQuery.Parameters parameters) {
+	PageResource find(Caller caller, @PathVariable UUID siteId, @ParameterObject FinderQuery.Parameters parameters) {
 		var site = access.site(caller, siteId, Permission.INTERACTION_READ);
 		return PageResource.of(finder.find(site.scope(), site.organisationId(), Set.of(siteId), parameters, true));
 	}
@@ -144,7 +144,7 @@ class InteractionsController {
 	@GetMapping("/api/v1/interactions")
 	@Operation(summary = "The Finder across every site of an organisation that the caller may read")
 	PageResource findAcrossSites(Caller caller, @RequestParam UUID organisation,
-			@RequestParam(required = false) List<UUID> site, @ModelAttribute FinderQuery.Parameters parameters) {
+			@RequestParam(required = false) List<UUID> site, @ParameterObject FinderQuery.Parameters parameters) {
 		var scope = access.sitesWith(caller, organisation, Permission.INTERACTION_READ);
 		var sites = sitesToSearch(scope, site);
 		return PageResource.of(finder.find(scope, organisation, sites, parameters, true));

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,7 +50,7 @@ class InteractionsCsvController {
 	@GetMapping(InteractionsController.BASE + "/export")
 	@Operation(summary = "Every interaction the Finder finds with these parameters (size and cursor aside), as CSV (UTF-8), streamed in the Finder's order")
 	ResponseEntity<StreamingResponseBody> export(Caller caller, @PathVariable UUID siteId,
-			@ModelAttribute FinderQuery.Parameters query) {
+			@ParameterObject FinderQuery.Parameters query) {
 		var site = access.site(caller, siteId, Permission.INTERACTION_READ);
 		var parameters = query.withSize(Integer.toString(properties.exportBatch())).withCursor(null);
 		return stream(site.scope(), site.organisationId(), Set.of(siteId), parameters);
@@ -59,7 +59,7 @@ class InteractionsCsvController {
 	@GetMapping("/api/v1/interactions/export")
 	@Operation(summary = "The cross-site Finder's result as CSV")
 	ResponseEntity<StreamingResponseBody> exportAcrossSites(Caller caller, @RequestParam UUID organisation,
-			@RequestParam(required = false) List<UUID> site, @ModelAttribute FinderQuery.Parameters query) {
+			@RequestParam(required = false) List<UUID> site, @ParameterObject FinderQuery.Parameters query) {
 		var scope = access.sitesWith(caller, organisation, Permission.INTERACTION_READ);
 		var sites = InteractionsController.sitesToSearch(scope, site);
 		var parameters = query.withSize(Integer.toString(properties.exportBatch())).withCursor(null);
