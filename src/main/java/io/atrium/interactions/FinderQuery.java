@@ -44,6 +44,9 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 	static final int MAX_SIZE = 200;
 	static final int DEFAULT_SIZE = 50;
 	static final int Q_MAX = 200;
+	/** The range of moments a filter accepts: the years PostgreSQL and ISO-8601 both write with four digits. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	/** What may be sorted on, each with the SQL expression that orders it and that expression's type. */
 	enum SortKey {
@@ -219,7 +222,7 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		}
 		try {
 			var parsed = OffsetDateTime.parse(value.strip()).toInstant();
-			if (parsed.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || parsed.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+			if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
 				problems.add(new FieldProblem(field, "must be in the years 0001 to 9999"));
 				return null;
 			}

@@ -3,6 +3,8 @@ package io.atrium.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -201,6 +203,20 @@ class MalformedRequestsTest {
 			assertProblem(response, 400, "rejected-url");
 		}
 		assertNoSiteStored();
+	}
+
+	@Test
+	void aHeaderWithAControlCharacterIsRefusedAsProblemJson() throws IOException {
+		// sent byte by byte: an HTTP client library refuses or re-encodes such a header before it leaves
+		try (var socket = new Socket("127.0.0.1", port)) {
+			var out = socket.getOutputStream();
+			out.write(("GET " + sites + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer abc").getBytes(StandardCharsets.ISO_8859_1));
+			out.write(0x85); // NEL, a control character in ISO-8859-1, the charset of header bytes
+			out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+			assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("rejected-url");
+		}
 	}
 
 	@Test
