@@ -3,12 +3,12 @@ package io.atrium.entitlements;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +25,16 @@ import io.atrium.database.TenantTransactions;
 /**
  * Requests per module, organisation and day. Counted in memory on each node and added to
  * {@code module_usage} every {@code atrium.entitlements.usage-flush-interval} and at shutdown,
- * so serving a request never writes to the database.
+ * so serving a request never writes to the database. Each count is a {@link LongAdder}: every
+ * request of an organisation increments the same entry, and under concurrency a single counter
+ * made them queue for it.
  */
 @Component
 class ModuleUsage {
 
 	private static final Logger log = LoggerFactory.getLogger(ModuleUsage.class);
 
-	private final ConcurrentHashMap<Key, Long> counts = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -44,7 +46,7 @@ class ModuleUsage {
 	}
 
 	void count(UUID organisationId, Module module) {
-		counts.merge(new Key(organisationId, module, LocalDate.now(clock.withZone(ZoneOffset.UTC))), 1L, Long::sum);
+		add(new Key(organisationId, module, today()), 1);
 	}
 
 	/** One day's requests to one module. */
@@ -65,11 +67,17 @@ class ModuleUsage {
 	@PreDestroy
 	void flush() {
 		var byOrganisation = new HashMap<UUID, Map<Key, Long>>();
-		for (var key : new ArrayList<>(counts.keySet())) {
-			// remove() hands over the count atomically; a request counted after it starts a new entry
-			var requests = counts.remove(key);
-			if (requests != null) {
-				byOrganisation.computeIfAbsent(key.organisationId(), k -> new HashMap<>()).put(key, requests);
+		var today = today();
+		for (var entry : counts.entrySet()) {
+			// sumThenReset() takes each cell's count atomically, so a request counted meanwhile is in
+			// this flush or the next
+			var requests = entry.getValue().sumThenReset();
+			if (requests > 0) {
+				byOrganisation.computeIfAbsent(entry.getKey().organisationId(), k -> new HashMap<>()).put(entry.getKey(), requests);
+			}
+			else if (entry.getKey().day().isBefore(today)) {
+				// a past day's entry that nobody counted on for a whole interval
+				counts.remove(entry.getKey(), entry.getValue());
 			}
 		}
 		byOrganisation.forEach((organisationId, rows) -> {
@@ -84,9 +92,17 @@ class ModuleUsage {
 			}
 			catch (RuntimeException e) {
 				log.warn("Could not record module usage of organisation {}; keeping it for the next flush", organisationId, e);
-				rows.forEach((key, requests) -> counts.merge(key, requests, Long::sum));
+				rows.forEach(this::add);
 			}
 		});
+	}
+
+	private void add(Key key, long requests) {
+		counts.computeIfAbsent(key, k -> new LongAdder()).add(requests);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	private record Key(UUID organisationId, Module module, LocalDate day) {
