@@ -166,6 +166,7 @@ VARIABLES=(user_id="$USER_A" org="$ORG_A" sites="$SITES" platform=off setting0=p
   window="$RANK_WINDOW" rare="$RARE" common="$COMMON" tsq_rare="$TSQ_RARE" tsq_common="$TSQ_COMMON" type=Call
   lead="$LEAD" from=2024-01-01T00:00:00Z to=2025-01-01T00:00:00Z cursor_value="${CURSOR_VALUE/T/ }" cursor_id="$CURSOR_ID")
 for k in "${!SITE_LIST[@]}"; do VARIABLES+=("site$k=${SITE_LIST[$k]}"); done
+printf '%s\n' "${VARIABLES[@]}" > "$OUT/variables.txt"
 PGBENCH_VARIABLES=()
 for variable in "${VARIABLES[@]}"; do PGBENCH_VARIABLES+=(-D "$variable"); done
 # a case's statements with the values written in as literals, for EXPLAIN ANALYZE in psql
