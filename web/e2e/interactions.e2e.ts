@@ -469,6 +469,9 @@ describe('interaction form, delete and trash', () => {
     await page.keyboard.type(title);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Call');
+    // Enter picks the option from the open list: wait until the list shows it, or a loaded machine
+    // can deliver the key first and leave the focus elsewhere (seen once in CI: on start, a field too far)
+    await page.getByRole('option', { name: 'Call', exact: true }).waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect.poll(focused).toBe('lead');
