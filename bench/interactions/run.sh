@@ -210,8 +210,9 @@ for case in "${CASES[@]}"; do
   # case runs once first, unrecorded: a new connection's first statements also load the catalogue
   # caches (planning 4-5 ms, the common word 39 ms instead of 5), which no pooled connection pays.
   if [ "$case" != create ]; then
-    { echo '\o /dev/null'; literal "$OUT/$case.sql"; echo '\o'
-      literal "$OUT/$case.sql" | sed -E 's/^(select i\.id|select count|with recent)/explain (analyze, buffers) \1/' | grep -v '^explain (format json)'; } |
+    statements=$(literal "$OUT/$case.sql")
+    { echo '\o /dev/null'; echo "$statements"; echo '\o'
+      echo "$statements" | sed -E 's/^(select i\.id|select count|with recent)/explain (analyze, buffers) \1/' | grep -v '^explain (format json)'; } |
       PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' psql -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -d atrium -q \
       -v ON_ERROR_STOP=1 > "$OUT/explain-$case.txt" 2>&1 || true
   fi
