@@ -48,6 +48,10 @@ final class EmbeddedCluster implements AutoCloseable {
 				.setLocaleConfig("locale", "C.UTF-8")
 				.setLocaleConfig("encoding", "UTF8")
 				.setServerConfig("max_connections", "200")
+				// zonky's builder turns both off, for throwaway test databases; Atrium's data must survive
+				// the machine crashing, not only a restart, and a create answered must stay created
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.setPGStartupWait(Duration.ofSeconds(60));
 			if (port > 0) {
 				builder.setPort(port);
