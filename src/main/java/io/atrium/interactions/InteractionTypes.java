@@ -53,7 +53,22 @@ class InteractionTypes {
 	/** An organisation's type names, matched case-insensitively to the name as the organisation spells it. */
 	record Catalogue(List<String> names) {
 
+		/**
+		 * Takes any name as given, for a create whose insert resolves the type itself and inserts
+		 * nothing for a type the organisation does not have ({@link Interactions#create}).
+		 */
+		static final Catalogue RESOLVED_ON_INSERT = new Catalogue(null);
+
+		/** The names; none for {@link #RESOLVED_ON_INSERT}, whose problems are checked again against the real ones. */
+		@Override
+		public List<String> names() {
+			return names == null ? List.of() : names;
+		}
+
 		Optional<String> resolve(String name) {
+			if (names == null) {
+				return Optional.of(name);
+			}
 			return names.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
 		}
 	}

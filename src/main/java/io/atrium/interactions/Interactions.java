@@ -45,13 +45,18 @@ class Interactions {
 			order by w
 			on conflict do nothing""";
 
-	/** Inserts a row, adds its new words to the dictionary, and answers the row as stored, in one statement. */
+	/**
+	 * Inserts a row, adds its new words to the dictionary, and answers the row as stored, in one
+	 * statement. The type is matched case-insensitively to the organisation's spelling of it; for a
+	 * type the organisation does not have, nothing is inserted and no row answered.
+	 */
 	private static final String INSERT = """
 			with created as (
 			    insert into interactions as i (id, organisation_id, site_id, title, type, lead, start_at, end_at,
 			        timezone, location, description, notes, created_at, created_by, updated_at, updated_by)
-			    values (:id, :org, :site, :title, :type, :lead, :start, :end, :timezone, :location, :description, :notes,
-			        :now, :user, :now, :user)
+			    select :id, :org, :site, :title, t.name, :lead, :start, :end, :timezone, :location, :description, :notes,
+			        :now, :user, :now, :user
+			    from interaction_types t where t.organisation_id = :org and lower(t.name) = lower(:type)
 			    returning %s, i.search),
 			words as (%s)
 			select %s from created i
@@ -72,12 +77,32 @@ class Interactions {
 		this.clock = clock;
 	}
 
+	/**
+	 * Records the interaction. A valid form costs no read of the organisation's types: the insert
+	 * resolves the type. Only a form with a problem, or a type the insert did not find, is checked
+	 * against the types, so that every problem is reported at once, the type's among them.
+	 */
 	Interaction create(SiteScope site, InteractionForm form) {
-		return transactions.write(site.scope(), () -> insert(site, form.check(types.catalogue(site.organisationId())).orThrow()));
+		return transactions.write(site.scope(), () -> {
+			var quick = form.check(InteractionTypes.Catalogue.RESOLVED_ON_INSERT);
+			if (quick.problems().isEmpty()) {
+				var created = tryInsert(site, quick.details());
+				if (created.isPresent()) {
+					return created.get();
+				}
+			}
+			return insert(site, form.check(types.catalogue(site.organisationId())).orThrow());
+		});
 	}
 
 	/** Inserts checked details; joins the caller's transaction (CSV import inserts many in one). */
 	Interaction insert(SiteScope site, InteractionForm.Details details) {
+		return tryInsert(site, details).orElseThrow(() -> ApiException.invalid("type",
+				"'" + details.type() + "' is no longer an interaction type of this organisation"));
+	}
+
+	/** Inserts the interaction, or nothing when its type is not one of the organisation's. */
+	private Optional<Interaction> tryInsert(SiteScope site, InteractionForm.Details details) {
 		var id = UuidCreator.getTimeOrderedEpoch();
 		var now = now();
 		var user = site.scope().userId();
@@ -87,9 +112,9 @@ class Interactions {
 			.param("start", utc(details.start())).param("end", utc(details.end())).param("timezone", details.timezone())
 			.param("location", details.location()).param("description", details.description())
 			.param("notes", details.notes()).param("now", now).param("user", user)
-			.query(Interaction::map).single();
-		events.publishEvent(new InteractionCreated(site.organisationId(), site.siteId(), id,
-				Change.between(Map.of(), created.audited())));
+			.query(Interaction::map).optional();
+		created.ifPresent(row -> events.publishEvent(new InteractionCreated(site.organisationId(), site.siteId(), id,
+				Change.between(Map.of(), row.audited()))));
 		return created;
 	}
 

@@ -133,6 +133,8 @@ class InteractionValidationTest {
 		var response = editor.post(path, body);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(errors(response.json()).get("type")).startsWith("must be one of the organisation's interaction types");
+		assertThat(errors(response.json())).containsOnlyKeys("type");
+		assertThat(editor.get(path).json().get("items")).isEmpty();
 	}
 
 	@Test
