@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Finder {
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 	private static final Pattern LETTER = Pattern.compile("\\p{L}");
 	private static final int MAX_WORDS = 10;
 	private static final int TYPO_MIN_LENGTH = 5;
@@ -304,22 +303,23 @@ class Finder {
 	/**
 	 * Every word must match as a prefix; a word of five letters or more that no interaction contains
 	 * also matches the organisation's dictionary words that are trigram-similar to it (small typos). Words are
-	 * unaccented and lower-cased by the same function that builds the search document.
+	 * unaccented, lower-cased and split by the same functions that build the search document: PostgreSQL's
+	 * parser reads "9e57e1" as the number 9e57 and the word e1, "follow-up" as follow-up, follow and up, and
+	 * an e-mail address as one word, and the query must look for what the document holds.
 	 */
 	String tsquery(UUID organisationId, String q) {
-		// the normalised query, and whether the dictionary holds it whole: a one-word query (the usual
-		// kind) then needs no lookup of its own
+		// the normalised query, its words in the order typed, and whether the dictionary holds it whole:
+		// a one-word query (the usual kind) then needs no lookup of its own
 		var normalisedQuery = jdbc.sql("""
-				select n, exists (select 1 from interaction_words where organisation_id = ? and word = n) as known
+				select n, exists (select 1 from interaction_words where organisation_id = ? and word = n) as known,
+				       array(select w.lexeme from unnest(to_tsvector('simple'::regconfig, n)) w order by w.positions[1]) as words
 				from (select lower(immutable_unaccent(?)) as n) q
 				""").params(organisationId, q)
-			.query((rs, n) -> new Normalised(rs.getString("n"), rs.getBoolean("known"))).single();
+			.query((rs, n) -> new Normalised(rs.getString("n"), rs.getBoolean("known"),
+					List.of((String[]) rs.getArray("words").getArray())))
+			.single();
 		var normalised = normalisedQuery.text();
-		var words = new LinkedHashSet<String>();
-		var matcher = WORD.matcher(normalised);
-		while (matcher.find() && words.size() < MAX_WORDS) {
-			words.add(matcher.group());
-		}
+		var words = new LinkedHashSet<String>(normalisedQuery.words().subList(0, Math.min(MAX_WORDS, normalisedQuery.words().size())));
 		if (words.isEmpty()) {
 			return null;
 		}
@@ -340,7 +340,7 @@ class Finder {
 		return String.join(" & ", terms);
 	}
 
-	private record Normalised(String text, boolean known) {
+	private record Normalised(String text, boolean known, List<String> words) {
 	}
 
 	/** Whether the organisation's interactions contain the word: then it is taken as meant, not as a typo. */

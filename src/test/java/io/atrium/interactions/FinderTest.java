@@ -99,6 +99,20 @@ class FinderTest {
 	}
 
 	@Test
+	void findsWordsThatTheSearchDocumentSplitsOrKeepsWhole() {
+		// PostgreSQL's parser stores "9e57e1" as the number 9e57 and the word e1, an address whole
+		record("Serial 9e57e1", "Checked");
+		record("Follow-up call", "Wrote to ada@example.com about v2.14");
+		assertThat(search("9e57e1")).containsExactly("Serial 9e57e1");
+		assertThat(search("9e57")).containsExactly("Serial 9e57e1");
+		assertThat(search("serial 9e5")).containsExactly("Serial 9e57e1");
+		assertThat(search("follow-up")).containsExactly("Follow-up call");
+		assertThat(search("ada@example.com")).containsExactly("Follow-up call");
+		assertThat(search("v2.14")).containsExactly("Follow-up call");
+		assertThat(search("9e58e1")).isEmpty();
+	}
+
+	@Test
 	void ranksTitleMatchesAboveMatchesInTheDescription() {
 		record("Follow-up", "We talked about the harbour");
 		record("Harbour inspection", "Routine");
