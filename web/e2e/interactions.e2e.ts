@@ -491,9 +491,13 @@ describe('interaction form, delete and trash', () => {
     const { json } = await stored(demo.editor, newYork, id);
     expect(json).toMatchObject({ title, type: 'Call', lead: 'Dorothy Vaughan', timezone: 'America/New_York', startUtc: '2026-03-03T14:45:00Z' });
 
-    // focus is visible on the buttons reached by Tab
+    // focus is visible on the buttons reached by Tab, once the saved interaction's form has loaded
+    // (focusing while it still renders lost the focus on a loaded machine: CI, 2026-12-07)
+    await page.getByRole('heading', { name: 'Edit interaction' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(title);
     await page.getByRole('textbox', { name: 'Notes' }).focus();
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Save');
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement!);
       return { text: document.activeElement?.textContent, outline: style.outlineStyle, width: style.outlineWidth };
