@@ -3,7 +3,6 @@ package io.atrium.interactions;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -319,7 +318,8 @@ class Finder {
 					List.of((String[]) rs.getArray("words").getArray())))
 			.single();
 		var normalised = normalisedQuery.text();
-		var words = new LinkedHashSet<String>(normalisedQuery.words().subList(0, Math.min(MAX_WORDS, normalisedQuery.words().size())));
+		// a tsvector holds each word once, so the words need no de-duplication here
+		var words = normalisedQuery.words().stream().limit(MAX_WORDS).toList();
 		if (words.isEmpty()) {
 			return null;
 		}
