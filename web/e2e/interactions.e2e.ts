@@ -469,10 +469,13 @@ describe('interaction form, delete and trash', () => {
     await page.keyboard.type(title);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Call');
-    // Enter picks the option from the open list: wait until the list shows it, or a loaded machine
-    // can deliver the key first and leave the focus elsewhere (seen once in CI: on start, a field too far)
-    await page.getByRole('option', { name: 'Call', exact: true }).waitFor();
+    // Enter picks the highlighted option; the list highlights its first match just after it shows it,
+    // and an Enter before that submits the half-filled form instead (seen twice in CI on a loaded
+    // machine: the focus jumped to the first empty field, then Tab went one too far)
+    await page.locator('[role="option"][data-combobox-selected]', { hasText: /^Call$/ }).waitFor();
     await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('Call');
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
     await page.keyboard.press('Tab');
     await expect.poll(focused).toBe('lead');
     await page.keyboard.type('Dorothy Vaughan');
