@@ -123,12 +123,14 @@ tsquery() {
   echo "('$1':*${alternatives:+ | $alternatives})"
 }
 # A relevance-ordered search ranks the RANK_WINDOW most recent matches, reading them and the one
-# after in one statement: if there is one after, the Finder asks the planner for an estimate of the total.
+# after in one statement: if there is one after, the Finder asks the planner for an estimate of the
+# total, once a minute per question (TotalEstimates), so the SQL side leaves it out. ESTIMATE_EVERY=1
+# puts it in every search's SQL, as builds before 2026-12-07 sent it.
 probe() {
   $PSQL -qAt -c "set search_path = atrium; select (i.start_at)::text || '|' || i.id from interactions i where i.organisation_id = '$ORG_A' and i.deleted_at is null and i.site_id = '$SITE' and i.search @@ cast('${1//\'/\'\'}' as tsquery) order by i.start_at desc, i.id desc offset $RANK_WINDOW limit 1"
 }
 case_for() { # sets EXPLAIN_x for one word's tsquery
-  if [ -n "$(probe "$2")" ]; then
+  if [ -n "${ESTIMATE_EVERY:-}" ] && [ -n "$(probe "$2")" ]; then
     printf -v "EXPLAIN_$1" '%s' "explain (format json) select 1 from interactions i where i.organisation_id = :org and i.deleted_at is null and i.site_id in (:site) and i.search @@ cast(:tsq_${1,,} as tsquery);"
   else
     printf -v "EXPLAIN_$1" '%s' ""

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
 import io.atrium.interactions.FinderQuery.Cursor;
@@ -47,6 +49,7 @@ class Finder {
 	private final InteractionTypes types;
 	private final JsonMapper json;
 	private final InteractionsProperties properties;
+	private final TotalEstimates estimates = new TotalEstimates(Ticker.systemTicker());
 
 	Finder(TenantTransactions transactions, JdbcClient jdbc, InteractionTypes types, JsonMapper json,
 			InteractionsProperties properties) {
@@ -354,9 +357,12 @@ class Finder {
 		return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'";
 	}
 
+	/** The planner's estimate of the matches, taken at most once a minute per question ({@link TotalEstimates}). */
 	private long estimate(String where, Map<String, Object> params) {
-		var plan = jdbc.sql("explain (format json) select 1 from interactions i where " + where).params(params)
-			.query(String.class).single();
-		return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+		return estimates.of(where, params, () -> {
+			var plan = jdbc.sql("explain (format json) select 1 from interactions i where " + where).params(params)
+				.query(String.class).single();
+			return json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
+		});
 	}
 }
