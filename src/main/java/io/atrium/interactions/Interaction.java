@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +18,12 @@ record Interaction(UUID id, UUID organisationId, UUID siteId, String title, Stri
 
 	/** Local date-time with the zone's offset at that moment, e.g. {@code 2026-10-25T01:30:00+01:00}. */
 	static String local(Instant instant, String zone) {
-		return instant == null ? null
-				: instant.atZone(ZoneId.of(zone)).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		return instant == null ? null : IsoText.local(instant, zone);
 	}
 
+	/** The moment in UTC, e.g. {@code 2026-10-25T00:30:00Z}. */
 	static String utc(Instant instant) {
-		return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+		return instant == null ? null : IsoText.utc(instant);
 	}
 
 	/** The fields the audit trail compares, as the API shows them. */
