@@ -133,7 +133,7 @@ class Finder {
 		}
 		var last = rows.get(query.size() - 1);
 		return new Slice(rows.subList(0, query.size()).stream().map(Keyed::row).toList(),
-				new Cursor(key, query.ascending(), query.fingerprint(), 0, "", last.value(), last.row().id()).encode());
+				new Cursor(key, query.ascending(), query.question(), 0, "", last.value(), last.row().id()).encode());
 	}
 
 	/**
@@ -186,7 +186,7 @@ class Finder {
 		String next = null;
 		if (rows.size() > query.size()) {
 			var last = rows.get(query.size() - 1);
-			next = new Cursor(SortKey.RANK, false, query.fingerprint(), tiers.get(query.size() - 1), edge, last.value(),
+			next = new Cursor(SortKey.RANK, false, query.question(), tiers.get(query.size() - 1), edge, last.value(),
 					last.row().id()).encode();
 		}
 		return new Slice(page.stream().map(Keyed::row).toList(), next, total, exact);

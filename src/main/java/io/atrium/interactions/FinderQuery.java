@@ -197,6 +197,11 @@ record FinderQuery(String q, List<String> types, String lead, String location, I
 		return new FinderQuery(q, types, lead, location, from, to, createdBy, sites, sort, ascending, size, next);
 	}
 
+	/** The question's fingerprint for the next page's cursor: a continued question's was checked against its cursor on parsing. */
+	String question() {
+		return cursor != null ? cursor.question() : fingerprint();
+	}
+
 	/** Identifies the question (not the page): a cursor only continues the question it was made for. */
 	String fingerprint() {
 		var canonical = String.join("\u001f", String.valueOf(q), String.join(",", new TreeSet<>(types)), String.valueOf(lead),
