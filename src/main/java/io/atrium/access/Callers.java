@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.api.ApiException;
 import io.atrium.audit.AuditableEvent;
@@ -43,7 +45,7 @@ public class Callers {
 	private final Access access;
 	private final Clock clock;
 	private final Duration ttl;
-	private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache<UUID, Cached> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 	private volatile long version = -1;
 
 	Callers(TenantTransactions transactions, JdbcClient jdbc, Sessions sessions, Access access, Clock clock,
@@ -63,16 +65,13 @@ public class Callers {
 		}
 		var seen = version;
 		var now = clock.instant();
-		var cached = cache.get(authentication.sessionId());
+		var cached = cache.getIfPresent(authentication.sessionId());
 		if (cached != null && cached.version() == seen && cached.readAt().plus(ttl).isAfter(now)
 				&& cached.caller().userId().equals(authentication.userId()) && cached.caller().mfa() == authentication.mfa()) {
 			return cached.caller();
 		}
 		// stamped with the version seen before reading, so a read that raced a change is read again
 		var caller = read(authentication);
-		if (cache.size() >= MAX_CACHED) {
-			cache.clear();
-		}
 		cache.put(authentication.sessionId(), new Cached(seen, now, caller));
 		return caller;
 	}
@@ -84,7 +83,7 @@ public class Callers {
 				() -> jdbc.sql("select version from access_version where id = 1").query(Long.class).single());
 		if (current != version) {
 			version = current;
-			cache.clear();
+			cache.invalidateAll();
 		}
 	}
 

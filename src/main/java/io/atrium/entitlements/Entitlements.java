@@ -3,11 +3,13 @@ package io.atrium.entitlements;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.api.ApiException;
 
@@ -30,7 +32,7 @@ public class Entitlements {
 	private final EntitlementRecords records;
 	private final ModuleUsage usage;
 	private final Clock clock;
-	private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache<UUID, Cached> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 	private volatile long version = -1;
 
 	Entitlements(EntitlementRecords records, ModuleUsage usage, Clock clock) {
@@ -68,15 +70,12 @@ public class Entitlements {
 			refresh();
 		}
 		var seen = version;
-		var cached = cache.get(organisationId);
+		var cached = cache.getIfPresent(organisationId);
 		if (cached != null && cached.version() == seen) {
 			return cached.entitlements();
 		}
 		// stamped with the version seen before reading, so a read that raced a change is reloaded
 		var loaded = records.load(organisationId);
-		if (cache.size() >= MAX_CACHED) {
-			cache.clear();
-		}
 		cache.put(organisationId, new Cached(seen, loaded));
 		return loaded;
 	}
@@ -87,7 +86,7 @@ public class Entitlements {
 		var current = records.version();
 		if (current != version) {
 			version = current;
-			cache.clear();
+			cache.invalidateAll();
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -17,6 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.atrium.api.ApiException;
@@ -42,7 +43,7 @@ class FlagApiKeys {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
-	private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+	private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
 	FlagApiKeys(TenantTransactions transactions, JdbcClient jdbc, FlagCatalogue catalogue, ApplicationEventPublisher events,
 			Clock clock) {
@@ -118,7 +119,7 @@ class FlagApiKeys {
 		}
 		var hash = DigestUtils.sha256Hex(presented.strip());
 		var version = catalogue.current().version();
-		var known = verified.get(hash);
+		var known = verified.getIfPresent(hash);
 		if (known != null && known.version() == version) {
 			return Optional.of(known.organisationId());
 		}
@@ -129,11 +130,8 @@ class FlagApiKeys {
 				select 1 from feature_flag_api_keys where organisation_id = ? and secret_hash = ? and revoked_at is null
 				""").params(organisationId, hash).query(Integer.class).optional().isPresent());
 		if (!valid) {
-			verified.remove(hash);
+			verified.invalidate(hash);
 			return Optional.empty();
-		}
-		if (verified.size() >= MAX_CACHED) {
-			verified.clear();
 		}
 		verified.put(hash, new Verified(organisationId, version));
 		return Optional.of(organisationId);

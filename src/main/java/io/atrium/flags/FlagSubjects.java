@@ -3,10 +3,12 @@ package io.atrium.flags;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.access.Caller;
 import io.atrium.database.Scope;
@@ -28,7 +30,7 @@ class FlagSubjects {
 	private final Entitlements entitlements;
 	private final FlagsProperties properties;
 	private final Clock clock;
-	private final ConcurrentHashMap<UUID, Profile> profiles = new ConcurrentHashMap<>();
+	private final Cache<UUID, Profile> profiles = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
 	FlagSubjects(Organisations organisations, Entitlements entitlements, FlagsProperties properties, Clock clock) {
 		this.organisations = organisations;
@@ -55,21 +57,18 @@ class FlagSubjects {
 
 	@EventListener
 	void on(TenancyEvents.OrganisationUpdated event) {
-		profiles.remove(event.organisationId());
+		profiles.invalidate(event.organisationId());
 	}
 
 	private Profile profile(UUID organisationId) {
 		var now = clock.instant();
-		var cached = profiles.get(organisationId);
+		var cached = profiles.getIfPresent(organisationId);
 		if (cached != null && cached.loadedAt().plus(properties.organisationCacheTtl()).isAfter(now)) {
 			return cached;
 		}
 		var loaded = organisations.get(Scope.system(organisationId), organisationId)
 			.map(o -> new Profile(o.industry() == null ? null : o.industry().name(), o.sicCode(), now))
 			.orElse(new Profile(null, null, now));
-		if (profiles.size() >= MAX_CACHED) {
-			profiles.clear();
-		}
 		profiles.put(organisationId, loaded);
 		return loaded;
 	}

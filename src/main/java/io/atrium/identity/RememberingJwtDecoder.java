@@ -1,12 +1,13 @@
 package io.atrium.identity;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Verifies each access token's signature once. A client sends the same token with every request
@@ -20,7 +21,7 @@ class RememberingJwtDecoder implements JwtDecoder {
 
 	private final JwtDecoder verifier;
 	private final OAuth2TokenValidator<Jwt> validator;
-	private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+	private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
 	RememberingJwtDecoder(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator) {
 		this.verifier = verifier;
@@ -29,18 +30,15 @@ class RememberingJwtDecoder implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		var known = verified.get(token);
+		var known = verified.getIfPresent(token);
 		if (known == null) {
 			known = verifier.decode(token);
-			if (verified.size() >= MAX_REMEMBERED) {
-				verified.clear();
-			}
 			verified.put(token, known);
 			return known;
 		}
 		var result = validator.validate(known);
 		if (result.hasErrors()) {
-			verified.remove(token);
+			verified.invalidate(token);
 			throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
 		}
 		return known;

@@ -2,11 +2,13 @@ package io.atrium.ratelimits;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.database.Scope;
 import io.atrium.database.TenantTransactions;
@@ -26,7 +28,7 @@ class RequestOrganisations {
 
 	private final TenantTransactions transactions;
 	private final JdbcClient jdbc;
-	private final ConcurrentHashMap<UUID, UUID> siteOrganisations = new ConcurrentHashMap<>();
+	private final Cache<UUID, UUID> siteOrganisations = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
 	RequestOrganisations(TenantTransactions transactions, JdbcClient jdbc) {
 		this.transactions = transactions;
@@ -46,13 +48,10 @@ class RequestOrganisations {
 	}
 
 	private Optional<UUID> organisationOfSite(UUID siteId) {
-		var known = siteOrganisations.get(siteId);
+		var known = siteOrganisations.getIfPresent(siteId);
 		if (known == null) {
 			known = transactions.read(Scope.platform(null), () -> jdbc.sql("select organisation_id from sites where id = ?")
 				.param(siteId).query(UUID.class).optional()).orElse(NONE);
-			if (siteOrganisations.size() >= MAX_CACHED) {
-				siteOrganisations.clear();
-			}
 			siteOrganisations.put(siteId, known);
 		}
 		return known.equals(NONE) ? Optional.empty() : Optional.of(known);
