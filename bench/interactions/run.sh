@@ -10,7 +10,8 @@
 #   CASES="common-word create" bench/interactions/run.sh   # only the cases named
 #
 # Results: $BENCH_OUT/results.md (table), explain-*.txt (EXPLAIN ANALYZE of each case), server.log,
-# gc.log (the JVM's collections and their pauses).
+# gc.log (the JVM's collections and their pauses), audit-check.txt (API creates without their audit
+# entry, and entries not yet linked into their chain, after the create case).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -193,7 +194,7 @@ declare -A PATHS=(
 # floor: the smallest authenticated read (the organisation's six types), to show what every
 # request costs before the Finder does anything
 SECONDS_RUN=${DURATION%s}
-: > "$OUT/raw.txt"
+: > "$OUT/raw.txt"; rm -f "$OUT/audit-check.txt"
 # A freshly started JVM interprets before it compiles: the first case would measure the JIT, not
 # Atrium. Every read case runs for JIT_WARMUP first (the create case warms up for CREATE_WARMUP). On a
 # slower host 6 s each left C2 still compiling: the floor served 1,745, 2,145 and 3,015 requests/s in
@@ -224,6 +225,17 @@ for case in "${CASES[@]}"; do
   BENCH_PATH=${PATHS[$case]} BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CLIENTS" -d"$warmup" --timeout 10s -s "$script" "$URL" > /dev/null
   BENCH_PATH=${PATHS[$case]} BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CLIENTS" -d"$DURATION" --timeout 10s -s "$script" "$URL" |
     sed -n "s/^RESULT /$case api /p" | tee -a "$OUT/raw.txt"
+  if [ "$case" = create ]; then
+    # every create through the API has its audit entry, linked into the organisation's chain soon after
+    sleep 2
+    $PSQL -qAt -F ' ' -c "select count(*), count(*) filter (where not exists (select 1 from atrium.audit_events a
+        where a.organisation_id = i.organisation_id and a.action = 'interaction.created' and a.entity_id = i.id::text)),
+        (select count(*) from atrium.audit_unsealed)
+      from atrium.interactions i where i.title ~ '^Benchmark call t[0-9]+-[0-9]+$'" |
+      { read -r created unaudited unsealed
+        echo "creates through the API: $created interactions, $unaudited of them without their audit entry, $unsealed audit entries not yet linked into their chain 2 s after the last"; } > "$OUT/audit-check.txt"
+    cat "$OUT/audit-check.txt"
+  fi
   echo "== $case: SQL (pgbench, $CLIENTS clients)"
   rm -f "$OUT/pgbench-$case".*
   PGPASSWORD=atrium_app PGOPTIONS='-c search_path=atrium' pgbench -h 127.0.0.1 -p "$PG_PORT" -U atrium_app -n -M prepared "${PGBENCH_VARIABLES[@]}" \
@@ -241,5 +253,6 @@ done
   python3 "$HERE/report.py" table "$OUT/raw.txt"
   echo
   echo "rare word: $RARE, tsquery $TSQ_RARE; common word: $COMMON, tsquery $TSQ_COMMON"
+  [ -f "$OUT/audit-check.txt" ] && cat "$OUT/audit-check.txt"
   echo "matches at the measured site: rare $($PSQL -qAt -c "select count(*) from atrium.interactions where site_id = '$SITE' and search @@ cast('${TSQ_RARE//\'/\'\'}' as tsquery)"), common $($PSQL -qAt -c "select count(*) from atrium.interactions where site_id = '$SITE' and search @@ cast('${TSQ_COMMON//\'/\'\'}' as tsquery)")"
 } | tee "$OUT/results.md"
